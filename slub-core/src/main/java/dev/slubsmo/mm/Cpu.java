@@ -1,0 +1,82 @@
+package dev.slubsmo.mm;
+
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A CPU of the simulated machine. Every slab operation runs on a CPU, and a CPU is held by one
+ * thread at a time: the kernel's preemption-disabled section. A thread takes a CPU on first use and
+ * keeps it until it calls {@link #release}, so one thread driving several CPUs in turn needs no
+ * synchronisation at all, and per-CPU state needs no atomic instruction.
+ */
+public final class Cpu {
+  private final int id;
+  private final int node;
+  private final AtomicReference<Thread> owner = new AtomicReference<>();
+
+  Cpu(int id, int node) {
+    this.id = id;
+    this.node = node;
+  }
+
+  public int id() {
+    return id;
+  }
+
+  /** The node this CPU sits on ({@code cpu_to_node}, and {@code numa_mem_id()} while on it). */
+  public int node() {
+    return node;
+  }
+
+  /** Makes the current thread this CPU's holder, waiting while another thread holds it. */
+  public void enter() {
+    Thread me = Thread.currentThread();
+    if (owner.get() == me) {
+      return;
+    }
+    int spins = 0;
+    while (!owner.compareAndSet(null, me)) {
+      if (++spins < 100) {
+        Thread.onSpinWait();
+      } else {
+        LockSupport.parkNanos(10_000);
+      }
+    }
+  }
+
+  /** Lets another thread take this CPU. Only the holder may release it. */
+  public void release() {
+    Thread me = Thread.currentThread();
+    if (!owner.compareAndSet(me, null) && owner.get() != null) {
+      throw new IllegalStateException("cpu " + id + " is held by " + owner.get().getName());
+    }
+  }
+
+  private boolean atomic;
+
+  /** Enters an atomic section (an SMO isolate callback): slab operations are refused there. */
+  public void enterAtomic() {
+    atomic = true;
+  }
+
+  public void exitAtomic() {
+    atomic = false;
+  }
+
+  /** Throws when a slab operation runs in an atomic section (SMO K9, invariant 32). */
+  public void checkMaySleep(String operation) {
+    if (atomic) {
+      throw new IllegalStateException(
+          operation + " on " + this + " from an atomic section (isolate callback, slab lock held)");
+    }
+  }
+
+  public boolean heldByCurrentThread() {
+    return owner.get() == Thread.currentThread();
+  }
+
+  @Override
+  public String toString() {
+    return "cpu" + id;
+  }
+}
