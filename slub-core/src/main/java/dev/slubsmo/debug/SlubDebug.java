@@ -188,7 +188,7 @@ public final class SlubDebug {
     }
     long pad = page.end() - remainder;
     long fault = s.memory().findMismatch(pad, remainder, POISON_INUSE);
-    if (fault < 0) {
+    if (fault == 0) {
       return true;
     }
     long end = page.end();
@@ -251,7 +251,7 @@ public final class SlubDebug {
   private static boolean checkBytes(
       KmemCache s, Slab page, long object, String what, long start, byte value, int bytes) {
     long fault = s.memory().findMismatch(start, bytes, value);
-    if (fault < 0) {
+    if (fault == 0) {
       return true;
     }
     long end = start + bytes;

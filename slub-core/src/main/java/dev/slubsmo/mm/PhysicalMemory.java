@@ -168,7 +168,7 @@ public final class PhysicalMemory {
   }
 
   /**
-   * The first byte in {@code [addr, addr+len)} that differs from {@code value}, or -1 ({@code
+   * The first byte in {@code [addr, addr+len)} that differs from {@code value}, or 0 ({@code
    * memchr_inv}).
    */
   public long findMismatch(long addr, long len, byte value) {
@@ -177,6 +177,6 @@ public final class PhysicalMemory {
         return a;
       }
     }
-    return -1;
+    return 0;
   }
 }
