@@ -89,7 +89,13 @@ final class Vacate {
     return moved;
   }
 
-  /** The per-object form: each answer decides what happens to that object and to the slab. */
+  /** "Busy" answers on one slab after which it counts as never movable (illumos: 3). */
+  static final int LATER_LIMIT = 3;
+
+  /**
+   * The per-object form: each answer decides what happens to that object; a "never" answer (or the
+   * third "later") marks the slab immovable and stops work on it.
+   */
   private static void perObject(
       KmemCache s,
       Cpu cpu,
@@ -112,13 +118,15 @@ final class Vacate {
         }
         case LATER -> {
           s.count(cpu, StatItem.SMO_ANSWER_LATER);
-          if (page.noteLaterAnswer() >= 3) {
+          if (page.noteLaterAnswer() >= LATER_LIMIT) {
             stats.markImmovable(page);
+            return;
           }
         }
         case NEVER -> {
           s.count(cpu, StatItem.SMO_ANSWER_NEVER);
           stats.markImmovable(page);
+          return;
         }
       }
     }
