@@ -54,6 +54,27 @@ public final class Cpu {
 
   private boolean atomic;
 
+  private static final ThreadLocal<Cpu> CALLBACK_CPU = new ThreadLocal<>();
+
+  /**
+   * The CPU an SMO callback runs on: the CPU of the shrink, defrag or move that called it, or null
+   * outside a callback. Callbacks take no CPU argument in the kernel; they run on "current".
+   */
+  public static Cpu current() {
+    return CALLBACK_CPU.get();
+  }
+
+  /** Runs {@code r} with {@link #current()} set to this CPU. */
+  public void runAsCurrent(Runnable r) {
+    Cpu prev = CALLBACK_CPU.get();
+    CALLBACK_CPU.set(this);
+    try {
+      r.run();
+    } finally {
+      CALLBACK_CPU.set(prev);
+    }
+  }
+
   /** Enters an atomic section (an SMO isolate callback): slab operations are refused there. */
   public void enterAtomic() {
     atomic = true;

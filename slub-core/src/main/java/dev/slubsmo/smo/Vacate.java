@@ -75,10 +75,11 @@ final class Vacate {
       page.unlock();
     }
     int before = page.inuse();
+    Object p = priv;
     if (m.migrate() != null) {
-      m.migrate().migrate(s, vector, count, node, priv);
+      cpu.runAsCurrent(() -> m.migrate().migrate(s, vector, vector.length, node, p));
     } else {
-      perObject(s, cpu, page, vector, count, node, priv, stats);
+      cpu.runAsCurrent(() -> perObject(s, cpu, page, vector, vector.length, node, p, stats));
     }
     int moved = before - page.inuse();
     s.count(cpu, StatItem.SMO_OBJECTS_MOVED, moved);
