@@ -3,7 +3,9 @@ package dev.slubsmo.slab;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The kernel's {@code SLAB_*} cache flags (include/linux/slab.h, v5.0 values) and SLUB internals. */
+/**
+ * The kernel's {@code SLAB_*} cache flags (include/linux/slab.h, v5.0 values) and SLUB internals.
+ */
 public final class SlabFlags {
   public static final int CONSISTENCY_CHECKS = 0x00000100;
   public static final int RED_ZONE = 0x00000400;
@@ -28,8 +30,7 @@ public final class SlabFlags {
   public static final int CMPXCHG_DOUBLE = 0x40000000;
 
   /** {@code SLAB_DEBUG_FLAGS}: any of these makes {@code kmem_cache_debug(s)} true. */
-  public static final int DEBUG_FLAGS =
-      RED_ZONE | POISON | STORE_USER | TRACE | CONSISTENCY_CHECKS;
+  public static final int DEBUG_FLAGS = RED_ZONE | POISON | STORE_USER | TRACE | CONSISTENCY_CHECKS;
 
   /** {@code SLAB_NEVER_MERGE} (mm/slab_common.c). */
   public static final int NEVER_MERGE =
