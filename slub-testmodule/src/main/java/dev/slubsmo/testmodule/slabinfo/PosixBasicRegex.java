@@ -73,11 +73,6 @@ final class PosixBasicRegex {
     return pattern.matcher(upper(bytes(name))).find();
   }
 
-  /** The Java pattern this expression became. */
-  String javaPattern() {
-    return pattern.pattern();
-  }
-
   private static String bytes(String s) {
     return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
   }

@@ -92,7 +92,7 @@ final class SlabAttributeReader {
   }
 
   /** Mirrors {@code read_obj()}: the first line, at most 4095 characters, without its newline. */
-  String readObj(String cache, String attribute) {
+  private String readObj(String cache, String attribute) {
     String text = sysfs.read(cache, attribute).orElse("");
     int newline = text.indexOf('\n');
     String line = newline < 0 ? text : text.substring(0, newline + 1);
@@ -110,7 +110,7 @@ final class SlabAttributeReader {
   }
 
   /** Mirrors {@code get_obj()}: {@code atol} of the first line, 0 when it is empty. */
-  long getObj(String cache, String attribute) {
+  private long getObj(String cache, String attribute) {
     String line = readObj(cache, attribute);
     return line.isEmpty() ? 0 : LibcNumbers.atol(line);
   }

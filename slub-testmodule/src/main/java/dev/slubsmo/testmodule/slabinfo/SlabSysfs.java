@@ -10,7 +10,14 @@ import java.util.Optional;
  * per cache, one symlink per merged alias, and the attribute files inside each cache directory.
  *
  * <p>A {@code cache} argument may name a cache directory or an alias; an alias resolves to the
- * cache it points at, as a path through the symlink does.
+ * cache it points at, as a path through the symlink does. Other names (the tool asks for {@code *}
+ * in one of its quirks) simply have no files.
+ *
+ * <p>Attribute files hold what sysfs shows, trailing newline included. The tool reads the leading
+ * decimal number of each file's first line; {@code slabs} and {@code partial} may go on with {@code
+ * " N<node>=<count>"} per node (for example {@code "369 N0=369\n"}), from which it learns the
+ * nodes. Files the kernel lacks (the {@code CONFIG_SLUB_STATS} counters, {@code ops} before SMO)
+ * are simply absent and read as 0 or empty.
  */
 public interface SlabSysfs {
 

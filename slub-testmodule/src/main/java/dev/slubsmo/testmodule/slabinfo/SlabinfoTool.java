@@ -10,6 +10,16 @@ import java.util.Objects;
  * expression matched case-insensitively anywhere in a name (see {@link PosixBasicRegex}).
  */
 public final class SlabinfoTool {
+  /**
+   * What {@link #run} prints on stderr, with exit status 136, where the C tool divides by zero and
+   * dies of SIGFPE (for example a cache with slabs but no {@code objs_per_slab} under the SMO
+   * {@code %Fr} formula, or {@code -T} when no cache has an object size).
+   */
+  public static final String DIVISION_BY_ZERO =
+      "slabinfo: division by zero (the C tool dies of SIGFPE here)\n";
+
+  private static final int SIGFPE_STATUS = 128 + 8;
+
   private final SlabinfoDialect dialect;
 
   /** The 6.18 tool. */
@@ -17,6 +27,7 @@ public final class SlabinfoTool {
     this(SlabinfoDialect.LINUX_6_18);
   }
 
+  /** The tool as {@code dialect} (6.18, or 6.18 with the SMO additions). */
   public SlabinfoTool(SlabinfoDialect dialect) {
     this.dialect = Objects.requireNonNull(dialect, "dialect");
   }
@@ -24,8 +35,10 @@ public final class SlabinfoTool {
   /**
    * Runs the tool as {@code slabinfo args...} would run on {@code sysfs}.
    *
-   * @return the exit status: 0, or 1 after an error the C tool reports with {@code fatal()}; the
-   *     message goes to {@code err}, and {@code out} keeps what was printed before it
+   * @param args the arguments after the program name
+   * @return the exit status: 0; 1 after an error the C tool reports with {@code fatal()}, whose
+   *     message goes to {@code err} while {@code out} keeps what was printed before it; or 136
+   *     after a division by zero (see {@link #DIVISION_BY_ZERO})
    */
   public int run(String[] args, SlabSysfs sysfs, PrintStream out, PrintStream err) {
     try {
@@ -47,6 +60,9 @@ public final class SlabinfoTool {
     } catch (SlabinfoFatal e) {
       err.print(e.getMessage());
       return 1;
+    } catch (ArithmeticException e) {
+      err.print(DIVISION_BY_ZERO);
+      return SIGFPE_STATUS;
     } finally {
       out.flush();
       err.flush();

@@ -53,7 +53,7 @@ class PosixBasicRegexTest {
         "[[.-.]] => -"
       })
   void findsAMatch(String pattern, String name) throws Exception {
-    assertTrue(search(pattern, name), PosixBasicRegex.compile(pattern).javaPattern());
+    assertTrue(search(pattern, name), pattern);
   }
 
   @ParameterizedTest(name = "''{0}'' does not match ''{1}''")
@@ -73,7 +73,7 @@ class PosixBasicRegexTest {
         "x\\{3\\} => xx"
       })
   void doesNotMatch(String pattern, String name) throws Exception {
-    assertFalse(search(pattern, name), PosixBasicRegex.compile(pattern).javaPattern());
+    assertFalse(search(pattern, name), pattern);
   }
 
   @ParameterizedTest(name = "''{0}'' is rejected with code {1}")
