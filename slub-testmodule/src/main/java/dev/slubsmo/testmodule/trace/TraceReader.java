@@ -23,8 +23,8 @@ import org.tukaani.xz.XZInputStream;
 /**
  * Streams the slab events ({@code kmem_cache_alloc}, {@code kmem_cache_free}, {@code kmalloc},
  * {@code kfree}) out of ftrace or {@code trace-cmd report} text, plain or xz-compressed, in memory
- * that does not grow with the trace (one line buffer, plus the shared strings of {@link
- * StringInterner}).
+ * that does not grow with the trace: one line buffer ({@link TraceLines}), the read-ahead chunks of
+ * {@link ReadAheadReader} for files, and the bounded shared strings of {@link StringInterner}.
  *
  * <p>Every line is counted once: as an event, as skipped (comments, other tracepoints, trace-cmd
  * header lines, lost-event markers) or as malformed, so {@code lines == events + skipped +
@@ -46,19 +46,11 @@ public final class TraceReader implements AutoCloseable {
   /** A line that was not an event nor a known non-event line. */
   public record Malformed(long line, String reason, String text) {}
 
-  private final Reader in;
+  private final TraceLines lines;
   private final boolean strict;
   private final TraceLineParser parser = new TraceLineParser();
-  private final char[] buffer = new char[MAX_LINE];
-  private int pos;
-  private int limit;
-  private boolean eof;
-  private boolean discarding;
-  private int lineStart;
-  private int lineEnd;
-  private boolean overlong;
 
-  private long lines;
+  private long lineCount;
   private long events;
   private long skipped;
   private long malformed;
@@ -66,7 +58,7 @@ public final class TraceReader implements AutoCloseable {
   private final List<Malformed> firstMalformed = new ArrayList<>();
 
   private TraceReader(Reader in, boolean strict) {
-    this.in = in;
+    this.lines = new TraceLines(in, MAX_LINE);
     this.strict = strict;
   }
 
@@ -105,12 +97,12 @@ public final class TraceReader implements AutoCloseable {
    * @throws TraceFormatException in strict mode, at the first malformed line
    */
   public boolean next(Consumer<? super TraceEvent> sink) {
-    while (nextLine()) {
-      lines++;
+    while (lines.next()) {
+      lineCount++;
       TraceLineParser.Outcome outcome =
-          overlong
+          lines.overlong()
               ? TraceLineParser.Outcome.MALFORMED
-              : parser.parse(buffer, lineStart, lineEnd, lines);
+              : parser.parse(lines.chars(), lines.start(), lines.end(), lineCount);
       switch (outcome) {
         case EVENT:
           events++;
@@ -124,7 +116,8 @@ public final class TraceReader implements AutoCloseable {
           skipped++;
           break;
         case MALFORMED:
-          malformed(overlong ? "line longer than " + MAX_LINE + " characters" : parser.reason());
+          malformed(
+              lines.overlong() ? "line longer than " + MAX_LINE + " characters" : parser.reason());
           break;
       }
     }
@@ -146,7 +139,7 @@ public final class TraceReader implements AutoCloseable {
 
   /** Lines read so far. */
   public long lines() {
-    return lines;
+    return lineCount;
   }
 
   /** Slab events delivered so far. */
@@ -179,87 +172,24 @@ public final class TraceReader implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      in.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    lines.close();
   }
 
   private void malformed(String reason) {
     malformed++;
     String text = shown();
     if (strict) {
-      throw new TraceFormatException(lines, reason, text);
+      throw new TraceFormatException(lineCount, reason, text);
     }
     if (firstMalformed.size() < KEPT_MALFORMED) {
-      firstMalformed.add(new Malformed(lines, reason, text));
+      firstMalformed.add(new Malformed(lineCount, reason, text));
     }
   }
 
   private String shown() {
-    int length = lineEnd - lineStart;
+    int length = lines.end() - lines.start();
     return length <= SHOWN_TEXT
-        ? new String(buffer, lineStart, length)
-        : new String(buffer, lineStart, SHOWN_TEXT) + "...";
-  }
-
-  /**
-   * Finds the next line in the buffer, refilling it as needed. A line that does not fit is returned
-   * as far as it fits, flagged {@link #overlong}, and the rest of it is discarded.
-   */
-  private boolean nextLine() {
-    overlong = false;
-    while (true) {
-      for (int i = pos; i < limit; i++) {
-        if (buffer[i] == '\n') {
-          lineStart = pos;
-          lineEnd = i;
-          pos = i + 1;
-          if (discarding) {
-            discarding = false;
-            break;
-          }
-          return true;
-        }
-      }
-      if (pos < limit && discarding) {
-        pos = limit;
-      }
-      if (eof) {
-        if (pos == limit) {
-          return false;
-        }
-        lineStart = pos;
-        lineEnd = limit;
-        pos = limit;
-        return true;
-      }
-      if (pos == 0 && limit == buffer.length) {
-        lineStart = 0;
-        lineEnd = limit;
-        pos = limit;
-        overlong = true;
-        discarding = true;
-        return true;
-      }
-      fill();
-    }
-  }
-
-  private void fill() {
-    System.arraycopy(buffer, pos, buffer, 0, limit - pos);
-    limit -= pos;
-    pos = 0;
-    try {
-      int n = in.read(buffer, limit, buffer.length - limit);
-      if (n < 0) {
-        eof = true;
-      } else {
-        limit += n;
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+        ? new String(lines.chars(), lines.start(), length)
+        : new String(lines.chars(), lines.start(), SHOWN_TEXT) + "...";
   }
 }
