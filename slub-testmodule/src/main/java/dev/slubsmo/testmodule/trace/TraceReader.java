@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -72,7 +73,7 @@ public final class TraceReader implements AutoCloseable {
 
   /** Reads UTF-8 trace text from {@code in} like {@link #open(Path, boolean)}. */
   public static TraceReader open(InputStream in, boolean strict) throws IOException {
-    InputStream buffered = new BufferedInputStream(in, 1 << 16);
+    InputStream buffered = new BufferedInputStream(Objects.requireNonNull(in, "in"), 1 << 16);
     try {
       buffered.mark(XZ_MAGIC.length);
       byte[] head = buffered.readNBytes(XZ_MAGIC.length);

@@ -159,6 +159,17 @@ class TraceReaderTest {
   }
 
   @Test
+  void lostEventMarkerIsSkippedAndCounted() {
+    String text = CACHE_ALLOC + "\nCPU:1 [LOST 12 EVENTS]\n" + CACHE_FREE + "\n";
+    try (TraceReader reader = TraceReader.of(new StringReader(text), true)) {
+      while (reader.next(e -> {})) {}
+      assertEquals(2, reader.events());
+      assertEquals(1, reader.skipped());
+      assertEquals(1, reader.lossMarkers());
+    }
+  }
+
+  @Test
   void crlfLineEndingsAreAccepted() {
     assertEquals(read(CACHE_ALLOC + "\n" + CACHE_FREE), read(CACHE_ALLOC + "\r\n" + CACHE_FREE));
   }
