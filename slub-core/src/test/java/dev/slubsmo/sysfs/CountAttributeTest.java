@@ -85,6 +85,9 @@ class CountAttributeTest {
     SysfsTree t = Boot.sysfs(two);
     int n = c.objsPerSlab();
     assertEquals((2 * n) + " N0=" + n + " N1=" + n + "\n", t.read(path("counted", "objects")));
+    assertEquals(
+        (2 * n) + " N0=" + n + " N1=" + n + "\n", t.read(path("counted", "total_objects")));
+    assertEquals("2 N0=1 N1=1\n", t.read(path("counted", "slabs")));
     assertEquals("2 N0=1 N1=1\n", t.read(path("counted", "cpu_slabs")));
     c.flushAll();
     assertEquals("5 N0=3 N1=2\n", t.read(path("counted", "objects_partial")));
