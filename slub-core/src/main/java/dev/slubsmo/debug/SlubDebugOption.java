@@ -89,6 +89,11 @@ public final class SlubDebugOption {
     return 0;
   }
 
+  /** The debug flags of the letter block ({@code slub_debug} in mm/slub.c). */
+  public int flags() {
+    return flags;
+  }
+
   /** The {@code O} letter. */
   public boolean disableForHigherOrder() {
     return disableForHigherOrder;

@@ -39,6 +39,14 @@ public final class KmemCache {
   volatile Mobility mobility;
   volatile FaultAttr failslab;
 
+  /**
+   * {@code kmem_cache_args.freeptr_offset} as created, or -1; {@code calculate_sizes} reuses it.
+   */
+  int freeptrOffset = -1;
+
+  /** The sysfs directory name, fixed when the cache was registered ({@code sysfs_slab_add}). */
+  String sysfsName;
+
   KmemCache(Slub slub, String name, ObjectCtor ctor, CacheGeometry g, int usersize) {
     this.slub = slub;
     this.name = name;
@@ -203,6 +211,69 @@ public final class KmemCache {
     this.failslab = attr;
   }
 
+  // ---- sysfs stores (mm/slub.c *_store); the caller checks the kernel's preconditions ----
+
+  /** {@code set_min_partial}: clamped to {@code MIN_PARTIAL..MAX_PARTIAL}, compared unsigned. */
+  public void setMinPartial(long min) {
+    if (Long.compareUnsigned(min, Sizing.MIN_PARTIAL) < 0) {
+      minPartial = Sizing.MIN_PARTIAL;
+    } else if (Long.compareUnsigned(min, Sizing.MAX_PARTIAL) > 0) {
+      minPartial = Sizing.MAX_PARTIAL;
+    } else {
+      minPartial = (int) min;
+    }
+  }
+
+  /** {@code slub_set_cpu_partial}. */
+  public void setCpuPartial(int objects) {
+    if (objects < 0) {
+      throw new IllegalArgumentException(name + ": cpu_partial " + objects + " is negative");
+    }
+    cpuPartial = objects;
+  }
+
+  /** Stores {@code remote_node_defrag_ratio} as the kernel keeps it (the sysfs value times 10). */
+  public void setRemoteNodeDefragRatio(int stored) {
+    if (stored < 0 || stored > 1000) {
+      throw new IllegalArgumentException(
+          name + ": remote_node_defrag_ratio " + stored + " outside 0..1000");
+    }
+    remoteNodeDefragRatio = stored;
+  }
+
+  /** Clears the {@code clear} bits of {@code s->flags}, then sets the {@code set} bits. */
+  public void changeFlags(int clear, int set) {
+    flags = (flags & ~clear) | set;
+  }
+
+  /**
+   * {@code calculate_sizes(s, forcedOrder)} on a live cache: the slot layout, {@code oo}, {@code
+   * min} and {@code max} follow the current flags; {@code min_partial} and {@code cpu_partial} stay
+   * as they are, and existing slabs keep their geometry. Where the kernel leaves {@code offset}
+   * unwritten (no RCU, poison or ctor), {@code keepStaleOffset} keeps the old value as the kernel
+   * does (slub-model.md 2.1 step 5); otherwise it is reset to 0 as {@code kmem_cache_open} does.
+   *
+   * @throws IllegalArgumentException when no slot fits the order (nothing is changed)
+   */
+  public void recalculateSizes(int forcedOrder, boolean keepStaleOffset) {
+    CacheGeometry g =
+        Sizing.calculateSizes(
+            objectSize, align, flags, ctor != null, forcedOrder, freeptrOffset, slub.params);
+    int old = offset;
+    applyGeometry(g);
+    boolean written = ctor != null || (flags & (SlabFlags.TYPESAFE_BY_RCU | SlabFlags.POISON)) != 0;
+    if (!written && keepStaleOffset) {
+      offset = old;
+    }
+  }
+
+  /** {@code clear_stat}: zeroes one counter on every CPU. */
+  public void clearStat(StatItem item) {
+    for (CacheCpu c : cpuSlab) {
+      c.clearStat(item);
+    }
+  }
+
   /** {@code kmem_cache_debug(s)}. */
   public boolean debug() {
     return (flags & SlabFlags.DEBUG_FLAGS) != 0;
@@ -221,6 +292,11 @@ public final class KmemCache {
 
   public String name() {
     return name;
+  }
+
+  /** The directory under {@code /sys/kernel/slab}: the name itself or a {@code :} id. */
+  public String sysfsName() {
+    return sysfsName;
   }
 
   public Slub slub() {

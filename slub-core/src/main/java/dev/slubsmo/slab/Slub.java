@@ -177,9 +177,11 @@ public final class Slub {
       int calcAlign = Sizing.calculateAlignment(all, align, size);
       CacheGeometry g = geometry(size, calcAlign, all, ctor, -1, freeptr);
       KmemCache s = new KmemCache(this, name, ctor, g, usersize);
+      s.freeptrOffset = freeptr;
       if ((all & (SlabFlags.CONSISTENCY_CHECKS | SlabFlags.STORE_USER | SlabFlags.TRACE)) == 0) {
         s.flags |= SlabFlags.CMPXCHG_DOUBLE;
       }
+      s.sysfsName = listedUnderOwnName(s) ? name : uniqueId(s);
       slabCaches.add(s);
       creationOrder.add(s);
       byName.put(name, s);
@@ -231,11 +233,42 @@ public final class Slub {
         || s.refcount < 0;
   }
 
-  /** Whether sysfs lists the cache under its own name rather than a generated {@code :} id. */
+  /**
+   * Whether sysfs lists the cache under its own name rather than a generated {@code :} id ({@code
+   * sysfs_slab_add}): {@code slab_unmergeable} (which starts with {@code slab_nomerge}), or {@code
+   * slub_debug} has {@code O} together with a metadata flag.
+   */
   public boolean listedUnderOwnName(KmemCache s) {
-    return unmergeable(s)
+    return nomerge
+        || unmergeable(s)
         || (slubDebug.disableForHigherOrder()
-            && (s.flags & (SlabFlags.RED_ZONE | SlabFlags.POISON | SlabFlags.STORE_USER)) != 0);
+            && (slubDebug.flags() & SlabFlags.DEBUG_METADATA_FLAGS) != 0);
+  }
+
+  /**
+   * {@code create_unique_id}: {@code :}, the letters {@code d} (DMA), {@code D} (DMA32), {@code a}
+   * (reclaim), {@code F} (consistency checks), {@code A} (account), a {@code -} after any letter,
+   * then the slot size in 7 zero-padded digits.
+   */
+  static String uniqueId(KmemCache s) {
+    StringBuilder id = new StringBuilder(":");
+    int[] flag = {
+      SlabFlags.CACHE_DMA,
+      SlabFlags.CACHE_DMA32,
+      SlabFlags.RECLAIM_ACCOUNT,
+      SlabFlags.CONSISTENCY_CHECKS,
+      SlabFlags.ACCOUNT
+    };
+    String letter = "dDaFA";
+    for (int i = 0; i < flag.length; i++) {
+      if ((s.flags & flag[i]) != 0) {
+        id.append(letter.charAt(i));
+      }
+    }
+    if (id.length() > 1) {
+      id.append('-');
+    }
+    return id.append(String.format("%07d", s.size)).toString();
   }
 
   /**

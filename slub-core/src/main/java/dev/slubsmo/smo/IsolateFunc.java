@@ -10,4 +10,9 @@ import dev.slubsmo.slab.KmemCache;
 @FunctionalInterface
 public interface IsolateFunc {
   Object isolate(KmemCache s, long[] objects, int count);
+
+  /** What sysfs {@code ops} prints for it, e.g. {@code smo_object_isolate+0x0/0x20}. */
+  default String symbol() {
+    return "isolate+0x0/0x10";
+  }
 }
