@@ -1,6 +1,7 @@
 package dev.slubsmo.mm;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * One node's buddy allocator (the kernel's {@code struct zone} with its {@code free_area[]}).
@@ -108,6 +109,18 @@ final class BuddyZone {
     }
     freeOrder[idx] = -1;
     nrFree[order]--;
+  }
+
+  /** Calls {@code action} with the node-relative index of every frame not in a free block. */
+  synchronized void forEachAllocatedFrame(IntConsumer action) {
+    for (int i = 0; i < freeOrder.length; ) {
+      int order = freeOrder[i];
+      if (order >= 0) {
+        i += 1 << order;
+      } else {
+        action.accept(i++);
+      }
+    }
   }
 
   synchronized long[] nrFreeByOrder() {

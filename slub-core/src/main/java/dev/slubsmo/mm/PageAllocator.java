@@ -1,5 +1,7 @@
 package dev.slubsmo.mm;
 
+import java.util.function.Consumer;
+
 /**
  * The machine's page allocator: one buddy zone per node, preferred-node allocation with fallback
  * ({@code __alloc_pages_nodemask}), and the {@code struct page} owner of each frame so that any
@@ -82,6 +84,25 @@ public final class PageAllocator {
   public Object ownerOf(long addr) {
     long pfn = memory.addressToPfn(addr);
     return pfn < 0 ? null : owner[(int) pfn];
+  }
+
+  /**
+   * Calls {@code action} once for each holder of allocated frames, node by node in frame order,
+   * skipping free blocks whole; for checks at a quiescent point.
+   */
+  public void forEachOwner(Consumer<Object> action) {
+    for (BuddyZone z : zones) {
+      long first = (long) z.node() * (owner.length / zones.length);
+      Object[] last = {null};
+      z.forEachAllocatedFrame(
+          i -> {
+            Object o = owner[(int) first + i];
+            if (o != null && o != last[0]) {
+              action.accept(o);
+            }
+            last[0] = o;
+          });
+    }
   }
 
   public long freePages(int node) {

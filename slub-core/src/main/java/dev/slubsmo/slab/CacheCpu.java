@@ -6,7 +6,7 @@ package dev.slubsmo.slab;
  */
 public final class CacheCpu {
   /** {@code TID_STEP} without {@code CONFIG_PREEMPT}. */
-  static final int TID_STEP = 1;
+  public static final int TID_STEP = 1;
 
   final int cpu;
   long freelist;

@@ -107,6 +107,11 @@ public final class Slab {
     return list;
   }
 
+  /** The next slab on the same node list, or null. */
+  public Slab listNext() {
+    return next;
+  }
+
   public Slab chainNext() {
     return chainNext;
   }
