@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       SlabinfoCommand.class,
       InspectCommand.class,
       CaptureCommand.class,
+      RunCommand.class,
+      ShellCommand.class,
     })
 public final class SmoCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,308 @@
+package dev.slubsmo.testmodule.lang;
+
+import dev.slubsmo.Machine;
+import dev.slubsmo.mm.Cpu;
+import dev.slubsmo.slab.KmemCache;
+import dev.slubsmo.slab.ObjectCtor;
+import dev.slubsmo.slab.SlabFlags;
+import dev.slubsmo.smo.Defrag;
+import dev.slubsmo.sysfs.ProcFiles;
+import dev.slubsmo.sysfs.SysfsException;
+import dev.slubsmo.sysfs.SysfsTree;
+import dev.slubsmo.testmodule.module.SmoTestModule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One machine driven by the command language: the lines a user types in {@code smo shell}, lists in
+ * a {@code .smo} script, or sends to the server. {@link #execute} runs one line and returns what it
+ * prints; a refused line throws {@link CommandException} and changes nothing.
+ *
+ * <pre>
+ * machine [nodes=N] [cpus=N] [mem=SIZE] [slub_debug[=FLAGS]] [nomerge] [profile=..] [seed=N] ...
+ * insmod slub_defrag | slub_defrag_xarray        rmmod NAME
+ * cpu N                                          create NAME size=N [align=N] [flags=F,F...]
+ * echo [-n] WORDS > PATH                         cat PATH          ls [DIR]
+ * check                                          dmesg [-c]        defrag_slabs [NODE]
+ * # comment
+ * </pre>
+ */
+public final class Session {
+  private Machine machine;
+  private Cpu cpu;
+  private SmoTestModule smo;
+  private Modules modules;
+  private SysfsTree sysfs;
+  private ProcFiles proc;
+  private int dmesgMark;
+  private final List<Runnable> onReboot = new ArrayList<>();
+
+  /** A session on a bare {@code machine}: 1 node, 2 CPUs, 1 GiB, slub_defrag loaded. */
+  public Session() {
+    boot(MachineSpec.parse(List.of()));
+  }
+
+  private void boot(MachineSpec spec) {
+    Machine m = new Machine(spec.config(), spec.options());
+    machine = m;
+    cpu = m.cpu(0);
+    sysfs = new SysfsTree(m.slub(), () -> cpu);
+    proc = new ProcFiles(m.slub());
+    modules = new Modules(m);
+    smo = modules.insmodSmo(cpu);
+    dmesgMark = 0;
+    onReboot.forEach(Runnable::run);
+  }
+
+  /** Runs {@code r} each time a {@code machine} command boots a fresh machine. */
+  public void onReboot(Runnable r) {
+    onReboot.add(r);
+  }
+
+  public Machine machine() {
+    return machine;
+  }
+
+  public Cpu cpu() {
+    return cpu;
+  }
+
+  /** The loaded slub_defrag module, or null. */
+  public SmoTestModule smoModule() {
+    return smo;
+  }
+
+  public Modules modules() {
+    return modules;
+  }
+
+  /** Runs one line; returns its output (possibly empty, each printed line ending in a newline). */
+  public String execute(String line) {
+    String trimmed = line.strip();
+    if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+      return "";
+    }
+    List<String> w = Words.split(trimmed);
+    String cmd = w.get(0);
+    List<String> args = w.subList(1, w.size());
+    try {
+      return switch (cmd) {
+        case "machine" -> {
+          boot(MachineSpec.parse(args));
+          yield "";
+        }
+        case "insmod" -> insmod(args);
+        case "rmmod" -> rmmod(args);
+        case "cpu" -> selectCpu(args);
+        case "create" -> create(args);
+        case "echo" -> echo(trimmed);
+        case "cat" -> cat(args);
+        case "ls" -> ls(args);
+        case "check" -> check(args);
+        case "dmesg" -> dmesg(args);
+        case "defrag_slabs" -> defragSlabs(args);
+        default ->
+            throw new CommandException(
+                "unknown command '"
+                    + cmd
+                    + "' (expected machine, insmod, rmmod, cpu, create, echo, cat, ls, check,"
+                    + " dmesg or defrag_slabs)");
+      };
+    } catch (SysfsException e) {
+      throw new CommandException(e.getMessage(), e);
+    }
+  }
+
+  private static void arity(String cmd, List<String> args, int min, int max, String usage) {
+    if (args.size() < min || args.size() > max) {
+      throw new CommandException(
+          cmd + ": expected " + usage + ", got '" + String.join(" ", args) + "'");
+    }
+  }
+
+  private String insmod(List<String> args) {
+    arity("insmod", args, 1, 1, "insmod slub_defrag|slub_defrag_xarray");
+    String name = args.get(0);
+    if (name.equals(Modules.SLUB_DEFRAG)) {
+      smo = modules.insmodSmo(cpu);
+    } else {
+      modules.insmod(name, cpu);
+    }
+    return "";
+  }
+
+  private String rmmod(List<String> args) {
+    arity("rmmod", args, 1, 1, "rmmod slub_defrag|slub_defrag_xarray");
+    modules.rmmod(args.get(0), cpu);
+    if (args.get(0).equals(Modules.SLUB_DEFRAG)) {
+      smo = null;
+    }
+    return "";
+  }
+
+  private String selectCpu(List<String> args) {
+    arity("cpu", args, 1, 1, "cpu N");
+    int n = Words.integer("cpu", args.get(0));
+    if (n < 0 || n >= machine.cpus().size()) {
+      throw new CommandException(
+          "cpu: no cpu " + n + " (machine has " + machine.cpus().size() + ")");
+    }
+    cpu = machine.cpu(n);
+    return "";
+  }
+
+  private String create(List<String> args) {
+    if (args.isEmpty()) {
+      throw new CommandException("create: expected create NAME size=N [align=N] [flags=F,F...]");
+    }
+    String name = args.get(0);
+    Integer size = null;
+    int align = 0;
+    int flags = 0;
+    boolean ctor = false;
+    for (String w : args.subList(1, args.size())) {
+      String v;
+      if ((v = Words.value(w, "size")) != null) {
+        size = Words.integer("create size", v);
+      } else if ((v = Words.value(w, "align")) != null) {
+        align = Words.integer("create align", v);
+      } else if ((v = Words.value(w, "flags")) != null) {
+        for (String f : v.split(",")) {
+          if (f.equals("ctor")) {
+            ctor = true;
+            continue;
+          }
+          int bit = SlabFlags.byAttributeName(f);
+          if (bit == 0 || f.equals("trace") || f.equals("failslab")) {
+            throw new CommandException(
+                "create flags: unknown flag '"
+                    + f
+                    + "' (expected hwcache_align, poison, red_zone, store_user, sanity_checks,"
+                    + " reclaim_account, cache_dma, destroy_by_rcu, ctor)");
+          }
+          flags |= bit;
+        }
+      } else {
+        throw new CommandException(
+            "create: unknown word '" + w + "' (expected size=N, align=N or flags=F,F...)");
+      }
+    }
+    if (size == null) {
+      throw new CommandException("create " + name + ": size=N is required");
+    }
+    if (machine.slub().cache(name) != null) {
+      throw new CommandException("create: cache '" + name + "' already exists");
+    }
+    ObjectCtor c = ctor ? (mem, p) -> mem.fill(p, 8, (byte) 0) : null;
+    try {
+      machine.slub().createCache(name, size, align, flags, c);
+    } catch (IllegalArgumentException e) {
+      throw new CommandException("create: " + e.getMessage());
+    }
+    return "";
+  }
+
+  /** {@code echo [-n] WORDS > PATH}: writes WORDS (and a newline unless -n) to PATH. */
+  private String echo(String line) {
+    int gt = line.lastIndexOf('>');
+    if (gt < 0) {
+      throw new CommandException("echo: expected echo [-n] WORDS > PATH");
+    }
+    String path = line.substring(gt + 1).strip();
+    String words = line.substring("echo".length(), gt).strip();
+    boolean newline = true;
+    if (words.equals("-n") || words.startsWith("-n ")) {
+      newline = false;
+      words = words.substring(2).strip();
+    }
+    if (path.isEmpty() || path.contains(" ")) {
+      throw new CommandException("echo: expected one PATH after '>', got '" + path + "'");
+    }
+    write(path, newline ? words + "\n" : words);
+    return "";
+  }
+
+  private void write(String path, String data) {
+    if (path.equals(Modules.SMO_CALLFN)) {
+      if (smo == null) {
+        throw new CommandException(path + ": no such file (slub_defrag is not loaded)");
+      }
+      SmoCallfn.write(
+          smo, cpu, machine.config().nodes(), machine.log(), data, machine.slub().kernelFidelity());
+    } else if (modules.ownsPath(path)) {
+      modules.write(path, data, cpu);
+    } else if (path.startsWith(SysfsTree.ROOT + "/")) {
+      sysfs.write(path, data);
+    } else if (path.equals(ProcFiles.SLABINFO) || path.equals(ProcFiles.BUDDYINFO)) {
+      throw new CommandException(path + ": read-only file (EACCES)");
+    } else {
+      throw new CommandException(path + ": no such file (ENOENT)");
+    }
+  }
+
+  private String cat(List<String> args) {
+    arity("cat", args, 1, 1, "cat PATH");
+    String path = args.get(0);
+    if (path.equals(Modules.SMO_CALLFN) || modules.ownsPath(path)) {
+      throw new CommandException(path + ": write-only file (EACCES, mode 0200)");
+    }
+    if (path.startsWith(SysfsTree.ROOT + "/")) {
+      return sysfs.read(path);
+    }
+    if (path.equals(ProcFiles.SLABINFO) || path.equals(ProcFiles.BUDDYINFO)) {
+      return proc.read(path);
+    }
+    throw new CommandException(path + ": no such file (ENOENT)");
+  }
+
+  private String ls(List<String> args) {
+    arity("ls", args, 0, 1, "ls [DIR]");
+    String dir = args.isEmpty() ? SysfsTree.ROOT : args.get(0);
+    StringBuilder sb = new StringBuilder();
+    for (String e : sysfs.list(dir)) {
+      sb.append(e).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private String check(List<String> args) {
+    arity("check", args, 0, 0, "check");
+    String problem = Checks.run(machine, smo, modules);
+    if (problem != null) {
+      throw new CommandException("check: " + problem);
+    }
+    return "ok\n";
+  }
+
+  private String dmesg(List<String> args) {
+    arity("dmesg", args, 0, 1, "dmesg [-c]");
+    boolean clear = !args.isEmpty();
+    if (clear && !args.get(0).equals("-c")) {
+      throw new CommandException("dmesg: unknown option '" + args.get(0) + "' (expected -c)");
+    }
+    List<String> lines = machine.log().linesFrom(clear ? dmesgMark : 0);
+    if (clear) {
+      dmesgMark = machine.log().size();
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String l : lines) {
+      sb.append(l).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private String defragSlabs(List<String> args) {
+    arity("defrag_slabs", args, 0, 1, "defrag_slabs [NODE]");
+    int node = args.isEmpty() ? -1 : Words.integer("defrag_slabs NODE", args.get(0));
+    if (node >= machine.config().nodes() || node < -1) {
+      throw new CommandException(
+          "defrag_slabs: no node " + node + " (machine has " + machine.config().nodes() + ")");
+    }
+    return Defrag.defragSlabs(machine.slub(), cpu, node) + "\n";
+  }
+
+  /** The cache called {@code name}, for tests and the fuzzer. */
+  public KmemCache cache(String name) {
+    return machine.slub().cache(name);
+  }
+}
