@@ -7,6 +7,7 @@ import dev.slubsmo.slab.ObjectCtor;
 import dev.slubsmo.slab.SlabFlags;
 import dev.slubsmo.smo.Defrag;
 import dev.slubsmo.sysfs.ProcFiles;
+import dev.slubsmo.sysfs.SlabDefragFiles;
 import dev.slubsmo.sysfs.SysfsException;
 import dev.slubsmo.sysfs.SysfsTree;
 import dev.slubsmo.testmodule.module.SmoTestModule;
@@ -16,7 +17,9 @@ import java.util.List;
 /**
  * One machine driven by the command language: the lines a user types in {@code smo shell}, lists in
  * a {@code .smo} script, or sends to the server. {@link #execute} runs one line and returns what it
- * prints; a refused line throws {@link CommandException} and changes nothing.
+ * prints; a refused line throws {@link CommandException} and changes nothing. Each line runs under
+ * the machine lock ({@link Machine#exclusive}), so the background defrag daemon works only between
+ * lines.
  *
  * <pre>
  * machine [nodes=N] [cpus=N] [mem=SIZE] [slub_debug[=FLAGS]] [nomerge] [profile=..] [seed=N] ...
@@ -34,6 +37,7 @@ public final class Session {
   private Modules modules;
   private SysfsTree sysfs;
   private ProcFiles proc;
+  private SlabDefragFiles slabDefrag;
   private int dmesgMark;
   private final List<Runnable> onReboot = new ArrayList<>();
 
@@ -44,14 +48,19 @@ public final class Session {
 
   private void boot(MachineSpec spec) {
     Machine m = new Machine(spec.config(), spec.options());
+    if (machine != null) {
+      machine.shutdown();
+    }
     machine = m;
     cpu = m.cpu(0);
     sysfs = new SysfsTree(m.slub(), () -> cpu);
     proc = new ProcFiles(m.slub());
+    slabDefrag = new SlabDefragFiles(m.defragDaemon());
     modules = new Modules(m);
     smo = modules.insmodSmo(cpu);
     dmesgMark = 0;
     onReboot.forEach(Runnable::run);
+    m.releaseCpus();
   }
 
   /** Runs {@code r} each time a {@code machine} command boots a fresh machine. */
@@ -78,6 +87,10 @@ public final class Session {
 
   /** Runs one line; returns its output (possibly empty, each printed line ending in a newline). */
   public String execute(String line) {
+    return machine.exclusive(() -> run(line));
+  }
+
+  private String run(String line) {
     String trimmed = line.strip();
     if (trimmed.isEmpty() || trimmed.startsWith("#")) {
       return "";
@@ -233,6 +246,8 @@ public final class Session {
       modules.write(path, data, cpu);
     } else if (path.startsWith(SysfsTree.ROOT + "/")) {
       sysfs.write(path, data);
+    } else if (SlabDefragFiles.owns(path)) {
+      slabDefrag.write(path, data);
     } else if (path.equals(ProcFiles.SLABINFO) || path.equals(ProcFiles.BUDDYINFO)) {
       throw new CommandException(path + ": read-only file (EACCES)");
     } else {
@@ -249,6 +264,9 @@ public final class Session {
     if (path.startsWith(SysfsTree.ROOT + "/")) {
       return sysfs.read(path);
     }
+    if (SlabDefragFiles.owns(path)) {
+      return slabDefrag.read(path);
+    }
     if (path.equals(ProcFiles.SLABINFO) || path.equals(ProcFiles.BUDDYINFO)) {
       return proc.read(path);
     }
@@ -259,7 +277,7 @@ public final class Session {
     arity("ls", args, 0, 1, "ls [DIR]");
     String dir = args.isEmpty() ? SysfsTree.ROOT : args.get(0);
     StringBuilder sb = new StringBuilder();
-    for (String e : sysfs.list(dir)) {
+    for (String e : SlabDefragFiles.owns(dir) ? slabDefrag.list(dir) : sysfs.list(dir)) {
       sb.append(e).append('\n');
     }
     return sb.toString();
