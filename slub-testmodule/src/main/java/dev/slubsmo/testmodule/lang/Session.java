@@ -27,6 +27,7 @@ import java.util.List;
  * cpu N                                          create NAME size=N [align=N] [flags=F,F...]
  * echo [-n] WORDS > PATH                         cat PATH          ls [DIR]
  * check                                          dmesg [-c]        defrag_slabs [NODE]
+ * inject redzone (test-only fault injection, {@link FaultInjection})
  * # comment
  * </pre>
  */
@@ -114,12 +115,13 @@ public final class Session {
         case "check" -> check(args);
         case "dmesg" -> dmesg(args);
         case "defrag_slabs" -> defragSlabs(args);
+        case "inject" -> FaultInjection.inject(args, smo);
         default ->
             throw new CommandException(
                 "unknown command '"
                     + cmd
                     + "' (expected machine, insmod, rmmod, cpu, create, echo, cat, ls, check,"
-                    + " dmesg or defrag_slabs)");
+                    + " dmesg, defrag_slabs or inject)");
       };
     } catch (SysfsException e) {
       throw new CommandException(e.getMessage(), e);
