@@ -12,10 +12,14 @@ final class XaFixture {
   final Cpu cpu;
   final XArrayCache xc;
 
-  XaFixture(Machine m) {
+  XaFixture(Machine m, XArrayCache xc) {
     this.m = m;
     this.cpu = m.cpu(0);
-    this.xc = XArrayCache.of(m);
+    this.xc = xc;
+  }
+
+  XaFixture(Machine m) {
+    this(m, XArrayCache.of(m));
   }
 
   XaFixture() {
