@@ -84,7 +84,7 @@ final class XaFind {
       }
       long lo = Long.compareUnsigned(from, slotBase) > 0 ? from : slotBase;
       long e = nodes.slot(node, off);
-      if (holes && (e == 0 || shift == 0)) {
+      if (holes && e == 0) {
         return new IndexedEntry(lo, e);
       }
       if (shift == 0) {

@@ -108,6 +108,16 @@ class XArrayAllocCmpxchgTest {
   }
 
   @Test
+  void shrinkingIntoTheHeadKeepsIndexZeroBusy() {
+    ids.alloc(f.cpu, mkIndex(0), XaLimit.LIMIT_32B);
+    ids.alloc(f.cpu, mkIndex(1), XaLimit.LIMIT_32B);
+    ids.erase(1);
+    assertEquals(mkIndex(0), ids.head());
+    assertEquals(1, ids.alloc(f.cpu, mkIndex(1), XaLimit.LIMIT_32B));
+    assertEquals(mkIndex(0), ids.load(0));
+  }
+
+  @Test
   void allocSkipsStoredIndices() {
     ids.alloc(f.cpu, mkIndex(0), XaLimit.LIMIT_32B);
     ids.store(f.cpu, 1, mkIndex(1));

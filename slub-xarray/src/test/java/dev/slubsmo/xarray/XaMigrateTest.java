@@ -22,6 +22,7 @@ import dev.slubsmo.smo.Smo;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongPredicate;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -228,6 +229,40 @@ class XaMigrateTest {
     assertEquals(0, g.xc.cache().node(0).nrSlabs());
     assertEntriesAndMarks(xa, 2000);
     xa.check();
+  }
+
+  @Test
+  void replacementIsFreedWhenTheNodeLeftItsArrayBeforeTheLock() throws InterruptedException {
+    XArray xa = f.array();
+    xa.store(f.cpu, 5, XaEntry.mkValue(5));
+    XArray filler = f.array();
+    for (long i = 0; i < 2L * cache.objsPerSlab(); i++) {
+      filler.store(f.cpu, i * XaNode.CHUNK_SIZE, XaEntry.mkValue(i));
+    }
+    filler.destroy();
+    f.xc.rcuBarrier(f.cpu);
+    f.m.releaseCpus();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread shrinker =
+        new Thread(() -> Defrag.shrink(cache, f.m.cpu(1), Placement.KERNEL), "shrinker");
+    shrinker.setUncaughtExceptionHandler((t, e) -> failure.set(e));
+    xa.lock.lock();
+    try {
+      shrinker.start();
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (!xa.lock.hasQueuedThreads() && shrinker.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(1);
+      }
+      assertTrue(xa.lock.hasQueuedThreads(), "migrate never waited for xa_lock");
+      xa.erase(5);
+    } finally {
+      xa.lock.unlock();
+    }
+    shrinker.join(10_000);
+    assertFalse(shrinker.isAlive());
+    assertEquals(null, failure.get());
+    assertTrue(xa.empty());
+    assertEquals(0, XaFixture.liveObjects(cache));
   }
 
   @Test
