@@ -78,6 +78,14 @@ public final class XArray {
     }
   }
 
+  /**
+   * {@code xa_lock}, for callers that want several operations to be atomic (the {@code __xa_*}
+   * pattern). Enter the CPU first: a thread holding {@code xa_lock} must not wait for a CPU.
+   */
+  public ReentrantLock xaLock() {
+    return lock;
+  }
+
   /** {@code xa_empty}. */
   public boolean empty() {
     return head() == 0;
@@ -121,7 +129,7 @@ public final class XArray {
    * @throws XaException EINVAL for an internal entry, ENOMEM when a node cannot be allocated
    */
   public long store(Cpu cpu, long index, long entry) {
-    checkEntry(entry, "xa_store", index);
+    checkEntry(entry, what("xa_store", index));
     if (trackFree() && entry == 0) {
       entry = XaEntry.ZERO;
     }
@@ -146,7 +154,7 @@ public final class XArray {
    * @throws XaException EBUSY when the index is in use, EINVAL, ENOMEM
    */
   public void insert(Cpu cpu, long index, long entry) {
-    checkEntry(entry, "xa_insert", index);
+    checkEntry(entry, what("xa_insert", index));
     long e = entry == 0 ? XaEntry.ZERO : entry;
     cpu.enter();
     lock();
@@ -168,7 +176,7 @@ public final class XArray {
   public long erase(long index) {
     lock();
     try {
-      return XaEntry.zeroToNull(XaStore.store(new XaState(this, index), null, 0, null));
+      return XaEntry.zeroToNull(XaStore.erase(new XaState(this, index)));
     } finally {
       lock.unlock();
     }
@@ -181,26 +189,22 @@ public final class XArray {
    * @throws XaException EINVAL for an internal entry, ENOMEM
    */
   public long cmpxchg(Cpu cpu, long index, long old, long entry) {
-    checkEntry(entry, "xa_cmpxchg", index);
+    checkEntry(entry, what("xa_cmpxchg", index));
     cpu.enter();
     lock();
     try {
-      return XaEntry.zeroToNull(cmpxchgLocked(cpu, index, old, entry));
+      XaState st = new XaState(this, index);
+      long curr = st.load();
+      if (curr == old) {
+        XaStore.store(st, cpu, entry, what("xa_cmpxchg", index));
+        if (trackFree() && entry != 0 && curr == 0) {
+          st.clearMark(XaMark.FREE.ordinal());
+        }
+      }
+      return XaEntry.zeroToNull(curr);
     } finally {
       lock.unlock();
     }
-  }
-
-  private long cmpxchgLocked(Cpu cpu, long index, long old, long entry) {
-    XaState st = new XaState(this, index);
-    long curr = st.load();
-    if (curr == old) {
-      XaStore.store(st, cpu, entry, what("xa_cmpxchg", index));
-      if (trackFree() && entry != 0 && curr == 0) {
-        st.clearMark(XaMark.FREE.ordinal());
-      }
-    }
-    return curr;
   }
 
   /** {@code xa_reserve}: makes {@code index} busy without storing anything there. */
@@ -212,7 +216,10 @@ public final class XArray {
   public void release(long index) {
     lock();
     try {
-      cmpxchgLocked(null, index, XaEntry.ZERO, 0);
+      XaState st = new XaState(this, index);
+      if (st.load() == XaEntry.ZERO) {
+        XaStore.erase(st);
+      }
     } finally {
       lock.unlock();
     }
@@ -226,7 +233,7 @@ public final class XArray {
    *     internal entry, EBUSY when no index in the limit is free, ENOMEM
    */
   public long alloc(Cpu cpu, long entry, XaLimit limit) {
-    checkEntry(entry, "xa_alloc", limit.min());
+    checkEntry(entry, "xa_alloc");
     long e = entry == 0 ? XaEntry.ZERO : entry;
     cpu.enter();
     lock();
@@ -426,12 +433,10 @@ public final class XArray {
     }
   }
 
-  private void checkEntry(long entry, String op, long index) {
+  private static void checkEntry(long entry, String what) {
     if (!XaEntry.storable(entry)) {
       throw new XaException(
-          XaException.EINVAL,
-          String.format(
-              "%s(index %s): 0x%x is an internal entry", op, Long.toUnsignedString(index), entry));
+          XaException.EINVAL, String.format("%s: 0x%x is an internal entry", what, entry));
     }
   }
 

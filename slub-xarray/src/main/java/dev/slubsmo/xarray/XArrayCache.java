@@ -10,6 +10,7 @@ import dev.slubsmo.slab.SlabFlags;
 import dev.slubsmo.smo.MigrateFunc;
 import dev.slubsmo.smo.Mobility;
 import dev.slubsmo.smo.Smo;
+import java.lang.ref.WeakReference;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +28,11 @@ import java.util.function.Function;
 public final class XArrayCache {
   public static final String NAME = "xarray_node";
 
-  private static final Map<Machine, XArrayCache> BOOTED = new WeakHashMap<>();
+  /**
+   * Per machine, weakly both ways: the machine keeps its XArrayCache alive through the cache's
+   * migrate callback, so the reference here never outlives a live machine nor pins a dead one.
+   */
+  private static final Map<Machine, WeakReference<XArrayCache>> BOOTED = new WeakHashMap<>();
 
   private final Machine machine;
   private final XaNode nodes;
@@ -38,7 +43,13 @@ public final class XArrayCache {
   /** The machine's XArray state, created on first use as {@code start_kernel} would at boot. */
   public static XArrayCache of(Machine m) {
     synchronized (BOOTED) {
-      return BOOTED.computeIfAbsent(m, k -> new XArrayCache(k, XaMigrate::new));
+      WeakReference<XArrayCache> ref = BOOTED.get(m);
+      XArrayCache xc = ref == null ? null : ref.get();
+      if (xc == null) {
+        xc = new XArrayCache(m, XaMigrate::new);
+        BOOTED.put(m, new WeakReference<>(xc));
+      }
+      return xc;
     }
   }
 

@@ -18,6 +18,8 @@ import dev.slubsmo.smo.MigrateFunc;
  * parent's slot or {@code xa_head}); unlock and free the old node through RCU. One {@code
  * rcu_barrier} per call makes every old slot really free before SLUB looks at the slab (K13 fixed:
  * batched, and the old node's list reinitialised before it is freed).
+ *
+ * <p>Not final: tests plant a fault by overriding {@link #adoptChildren}.
  */
 class XaMigrate implements MigrateFunc {
   /** The line {@code xa_object_migrate} logs when the replacement cannot be allocated. */

@@ -38,10 +38,13 @@ final class XaStore {
     return index == 0 && !isNode(xa.head) && (allowRoot || xa.head != 0);
   }
 
-  /** {@code xas_store}: returns the previous entry, raw. Allocates nodes on {@code cpu}. */
+  /**
+   * {@code xas_store}: returns the previous entry, raw. A non-NULL entry allocates its nodes on
+   * {@code cpu} first; ENOMEM is reported as {@code what}.
+   */
   static long store(XaState st, Cpu cpu, long entry, String what) {
     if (entry == 0) {
-      return st.load() == 0 ? 0 : assign(st, 0);
+      return erase(st);
     }
     boolean allowRoot = !XaEntry.isZero(entry);
     XaNodePool pool =
@@ -49,6 +52,11 @@ final class XaStore {
     create(st, allowRoot, pool);
     pool.checkUsed();
     return assign(st, entry);
+  }
+
+  /** {@code xas_store(xas, NULL)}: returns the entry removed, raw; an absent one is 0. */
+  static long erase(XaState st) {
+    return st.load() == 0 ? 0 : assign(st, 0);
   }
 
   /**
