@@ -1,25 +1,27 @@
 package dev.slubsmo.suite.daemon;
 
-import dev.slubsmo.testmodule.lang.Session;
+import dev.slubsmo.suite.transport.Transport;
 
 /**
- * A debug machine with slub_defrag loaded and smo_test movable, driven only through commands, with
- * the readings the daemon tests compare: sysfs counts of smo_test and the daemon's files.
+ * A debug machine with slub_defrag loaded and smo_test movable, driven only through commands over a
+ * transport, with the readings the daemon tests compare: sysfs counts of smo_test and the daemon's
+ * files.
  */
-final class DaemonSession {
+final class DaemonSession implements AutoCloseable {
   static final String CALLFN = "/sys/kernel/debug/smo/callfn";
   static final String SLAB = "/sys/kernel/slab/smo_test/";
   static final String DEFRAG = "/sys/kernel/mm/slab_defrag/";
 
-  final Session session = new Session();
+  private final Transport transport;
 
-  DaemonSession() {
+  DaemonSession(Transport transport) {
+    this.transport = transport;
     run("machine slub_debug");
     run("echo enable > " + CALLFN);
   }
 
   String run(String line) {
-    return session.execute(line);
+    return transport.execute(line);
   }
 
   /** The first number of a sysfs file (a count before its per-node breakdown). */
@@ -45,7 +47,11 @@ final class DaemonSession {
     return total == 0 ? 0 : 100 * (total - slab("objects")) / total;
   }
 
-  /** Fills {@code slabs} slabs, then frees all but {@code keep} objects of each. */
+  /**
+   * Fills {@code slabs} slabs, then frees all but {@code keep} objects of each. The frees name list
+   * positions, and a migration moves objects to the list's tail, so this runs with the daemon off:
+   * a daemon working in between would make later frees hit other slabs.
+   */
   void fragment(int slabs, int keep) {
     long per = slab("objs_per_slab");
     run("echo alloc " + slabs * per + " > " + CALLFN);
@@ -54,7 +60,8 @@ final class DaemonSession {
     }
   }
 
-  void shutdown() {
-    session.machine().shutdown();
+  @Override
+  public void close() {
+    transport.close();
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slubsmo.smo.Defrag;
+import dev.slubsmo.suite.transport.InProcessTransport;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -21,11 +22,11 @@ class DefragDaemonSessionTest {
   private static final Duration DEADLINE = Duration.ofSeconds(30);
   private static final Duration QUIET = Duration.ofMillis(500);
 
-  private final DaemonSession d = new DaemonSession();
+  private final DaemonSession d = new DaemonSession(new InProcessTransport());
 
   @AfterEach
   void stop() {
-    d.shutdown();
+    d.close();
   }
 
   private void start(long intervalMs) {
@@ -35,8 +36,8 @@ class DefragDaemonSessionTest {
 
   @Test
   void fragmentedCacheFallsBelowTheLowerThresholdWithinTheDeadline() {
-    start(5);
     d.fragment(SLABS, KEEP);
+    start(5);
     long lower = d.daemon("threshold_lower");
     await()
         .atMost(DEADLINE)
@@ -58,8 +59,8 @@ class DefragDaemonSessionTest {
 
   @Test
   void cyclesStopIncreasingOnceThereIsNothingToDo() {
-    start(5);
     d.fragment(SLABS, KEEP);
+    start(5);
     long[] last = {-1};
     await()
         .atMost(DEADLINE)
@@ -79,9 +80,9 @@ class DefragDaemonSessionTest {
 
   @Test
   void invariantsAndPayloadsHoldWhileCommandsRunBesideTheDaemon() {
-    start(1);
-    d.set("cycle_budget_us", 200);
     d.fragment(SLABS, KEEP);
+    d.set("cycle_budget_us", 200);
+    start(1);
     SplittableRandom random = new SplittableRandom(20190603);
     long deadline = System.nanoTime() + DEADLINE.toNanos();
     int commands = 0;
