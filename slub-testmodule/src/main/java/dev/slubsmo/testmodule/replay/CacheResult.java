@@ -10,6 +10,7 @@ package dev.slubsmo.testmodule.replay;
  * @param reallocated allocations of a pointer still live, whose free was not traced (the replay
  *     frees the old object first)
  * @param prepopulated objects allocated at creation from the before-snapshot
+ * @param prepopulatedFreed unmatched frees that freed one of those
  * @param live objects in use in the model at the end
  * @param objsPerSlab objects per slab
  * @param order slab order
@@ -19,6 +20,7 @@ package dev.slubsmo.testmodule.replay;
  * @param moved objects SMO took out of their slabs (moved or reclaimed)
  * @param minMoves the fewest moves that would reach the floor at the end of the trace
  * @param reclaimed objects SMO freed instead of moving
+ * @param freedAfterReclaim frees in the trace of objects SMO had already reclaimed (skipped)
  * @param oldPinnedSlabs slabs holding only objects older than the replay's threshold
  * @param kernel the real kernel's after-snapshot for the cache, or null
  */
@@ -29,6 +31,7 @@ public record CacheResult(
     long unmatchedFrees,
     long reallocated,
     long prepopulated,
+    long prepopulatedFreed,
     long live,
     int objsPerSlab,
     int order,
@@ -38,8 +41,18 @@ public record CacheResult(
     long moved,
     long minMoves,
     long reclaimed,
+    long freedAfterReclaim,
     long oldPinnedSlabs,
     KernelCounts kernel) {
+
+  /**
+   * Objects the trace says are live at the end: pre-populated ones not freed, plus allocations
+   * whose free was not seen. The model's {@link #live} equals this minus what SMO reclaimed and was
+   * not freed again.
+   */
+  public long traceLive() {
+    return prepopulated - prepopulatedFreed + allocs - (frees - unmatchedFrees) - reallocated;
+  }
 
   /** Trace events counted for the cache: its allocations and frees. */
   public long events() {

@@ -168,6 +168,7 @@ public final class Replay {
               t.unmatchedFrees,
               t.reallocated,
               t.prepopulated,
+              t.prepopulatedFreed,
               after.live(),
               spec.objsPerSlab(),
               spec.order(),
@@ -177,6 +178,7 @@ public final class Replay {
               m.moved(i),
               e.end().get(i).minMoves(),
               m.reclaimed(i),
+              m.freedAfterReclaim(i),
               e.oldPinned()[i],
               KernelCounts.of(options.after(), spec.kernelNames())));
     }

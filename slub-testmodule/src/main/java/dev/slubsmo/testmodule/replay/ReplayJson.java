@@ -95,6 +95,7 @@ public final class ReplayJson {
     o.put("unmatched_frees", c.unmatchedFrees());
     o.put("reallocated", c.reallocated());
     o.put("prepopulated", c.prepopulated());
+    o.put("prepopulated_freed", c.prepopulatedFreed());
     o.put("live", c.live());
     o.put("objs_per_slab", c.objsPerSlab());
     o.put("order", c.order());
@@ -104,6 +105,7 @@ public final class ReplayJson {
     o.put("moved", c.moved());
     o.put("min_moves", c.minMoves());
     o.put("reclaimed", c.reclaimed());
+    o.put("freed_after_reclaim", c.freedAfterReclaim());
     o.put("old_pinned_slabs", c.oldPinnedSlabs());
     if (c.kernel() != null) {
       o.put("kernel_slabs", c.kernel().slabs());

@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 public final class ReplayReport {
   private static final String CACHE_ROW =
-      "%-24s %9s %9s %9s %9s %9s %5s %7s %7s %7s %7s %9s %9s %7s %6s%n";
+      "%-24s %9s %9s %9s %9s %9s %5s %7s %7s %7s %7s %9s %10s %7s %6s%n";
   private static final String LIFETIME_ROW = "%-24s %9s %7s %7s %7s %7s %9s %7s %9s";
 
   private ReplayReport() {}
