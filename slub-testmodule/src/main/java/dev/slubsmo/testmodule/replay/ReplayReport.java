@@ -10,7 +10,7 @@ import java.util.Locale;
 public final class ReplayReport {
   private static final String CACHE_ROW =
       "%-24s %9s %9s %9s %9s %9s %5s %7s %7s %7s %7s %9s %10s %7s %6s%n";
-  private static final String LIFETIME_ROW = "%-24s %9s %7s %7s %7s %7s %9s %7s %9s";
+  private static final String LIFETIME_ROW = "%-24s %9s %7s %7s %7s %7s %10s %7s %9s";
 
   private ReplayReport() {}
 
@@ -154,8 +154,10 @@ public final class ReplayReport {
     out.append(
         String.format(
             Locale.ROOT,
-            "lifetimes in trace time; an object is old when alive longer than %s at the end;"
-                + " the last columns count, per policy, the slabs pinned only by old objects%n",
+            "lifetimes in trace time: freed objects' lifetimes; live_trace: objects the trace"
+                + " allocated that are still live, age_p50 their median age; old_live: live"
+                + " objects older than %s, pre-populated ones included; then, per policy, the"
+                + " slabs pinned only by old objects%n",
             Units.duration(r.oldAfterNanos())));
     out.append(
         String.format(
@@ -167,7 +169,7 @@ public final class ReplayReport {
             "p90",
             "p99",
             "max",
-            "live",
+            "live_trace",
             "age_p50",
             "old_live"));
     for (PolicyResult p : r.policies()) {
