@@ -128,13 +128,16 @@ final class ReplayCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try {
       ReplayResult r = Replay.run(options());
-      out.print(ReplayReport.render(r));
       if (json != null) {
         Files.writeString(json, ReplayJson.render(r), StandardCharsets.UTF_8);
+      }
+      List<Path> charts = plot == null ? List.of() : ReplayPlots.write(r, plot);
+      out.print(ReplayReport.render(r));
+      if (json != null) {
         out.println("json: " + json);
       }
       if (plot != null) {
-        out.println("plots: " + ReplayPlots.write(r, plot));
+        out.println("plots: " + charts);
       }
       out.printf(
           Locale.ROOT,

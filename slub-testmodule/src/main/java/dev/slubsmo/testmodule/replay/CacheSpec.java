@@ -46,9 +46,4 @@ public record CacheSpec(
     /** Not in the geometry file: sized from the trace's {@code bytes_alloc}, no flags. */
     GUESSED
   }
-
-  /** Pages of one slab. */
-  public int pagesPerSlab() {
-    return 1 << order;
-  }
 }

@@ -44,11 +44,6 @@ final class PrepopulatedPool {
     return addr;
   }
 
-  /** Whether {@code addr} is a pool object. */
-  boolean contains(long addr) {
-    return slotOf.get(addr) != PointerMap.ABSENT;
-  }
-
   /** A migrate moved pool object {@code from} to {@code to}. */
   void moved(long from, long to) {
     int i = (int) slotOf.remove(from);

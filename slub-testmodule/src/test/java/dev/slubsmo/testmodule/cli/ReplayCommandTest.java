@@ -100,6 +100,18 @@ class ReplayCommandTest {
   }
 
   @Test
+  void anUnwritableJsonFileIsOneErrorAfterNothingPrinted() throws IOException {
+    Path trace = text("t.txt", "");
+    assertOneError(
+        CommandRun.of(
+            new ReplayCommand(),
+            trace.toString(),
+            "--json",
+            dir.resolve("no/such/dir/out.json").toString()),
+        "cannot write");
+  }
+
+  @Test
   void aRunPrintsTheReportAndWritesJsonAndCharts() throws IOException {
     Path json = dir.resolve("out.json");
     Path plots = dir.resolve("plots");
