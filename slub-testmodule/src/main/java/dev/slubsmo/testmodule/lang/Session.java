@@ -27,6 +27,7 @@ import java.util.List;
  * cpu N                                          create NAME size=N [align=N] [flags=F,F...]
  * echo [-n] WORDS > PATH                         cat PATH          ls [DIR]
  * check                                          dmesg [-c]        defrag_slabs [NODE]
+ * slabinfo [OPTIONS] [PATTERN]   (the kernel's slabinfo tool, SMO dialect, over this model)
  * inject redzone (test-only fault injection, {@link FaultInjection})
  * # comment
  * </pre>
@@ -86,6 +87,11 @@ public final class Session {
     return modules;
   }
 
+  /** This machine's {@code /sys/kernel/slab}. */
+  public SysfsTree sysfs() {
+    return sysfs;
+  }
+
   /** Runs one line; returns its output (possibly empty, each printed line ending in a newline). */
   public String execute(String line) {
     return machine.exclusive(() -> run(line));
@@ -115,13 +121,14 @@ public final class Session {
         case "check" -> check(args);
         case "dmesg" -> dmesg(args);
         case "defrag_slabs" -> defragSlabs(args);
+        case "slabinfo" -> slabinfo(args);
         case "inject" -> FaultInjection.inject(args, smo);
         default ->
             throw new CommandException(
                 "unknown command '"
                     + cmd
                     + "' (expected machine, insmod, rmmod, cpu, create, echo, cat, ls, check,"
-                    + " dmesg, defrag_slabs or inject)");
+                    + " dmesg, defrag_slabs, slabinfo or inject)");
       };
     } catch (SysfsException e) {
       throw new CommandException(e.getMessage(), e);
@@ -320,6 +327,31 @@ public final class Session {
           "defrag_slabs: no node " + node + " (machine has " + machine.config().nodes() + ")");
     }
     return Defrag.defragSlabs(machine.slub(), cpu, node) + "\n";
+  }
+
+  /** {@code slabinfo ARGS}: the kernel tool's output over this model's sysfs (SMO dialect). */
+  private String slabinfo(List<String> args) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int rc;
+    try (java.io.PrintStream o =
+            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        java.io.PrintStream e =
+            new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)) {
+      rc =
+          new dev.slubsmo.testmodule.slabinfo.SlabinfoTool(
+                  dev.slubsmo.testmodule.slabinfo.SlabinfoDialect.SMO)
+              .run(
+                  args.toArray(String[]::new),
+                  new dev.slubsmo.testmodule.slabinfo.ModelSlabSysfs(sysfs),
+                  o,
+                  e);
+    }
+    if (rc != 0) {
+      throw new CommandException(
+          "slabinfo: " + err.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+    }
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** The cache called {@code name}, for tests and the fuzzer. */
