@@ -19,17 +19,19 @@ import java.util.stream.Stream;
 
 /**
  * What the server image holds besides its Dockerfile: the shaded {@code smo} jar, a runtime made by
- * {@code jlink} with the modules {@code jdeps} finds in the classes {@code smo serve} runs ({@code
- * dev.slubsmo} and picocli; jline and Jackson serve only the shell and {@code inspect}, and would
- * pull in java.desktop, java.sql and java.management), and the host's shared libraries that runtime
- * loads ({@code ldd} of {@code bin/java} and of every {@code .so} in it, with the dynamic loader).
+ * {@code jlink} with the modules {@code jdeps} finds in the classes {@code smo serve} can reach
+ * (every {@code dev.slubsmo} package but replay, whose charts need java.desktop, and picocli; jline
+ * and Jackson serve only the shell and {@code inspect}, and would add java.desktop, java.sql and
+ * java.management), and the host's shared libraries that runtime loads ({@code ldd} of {@code
+ * bin/java} and of every {@code .so} in it, with the dynamic loader).
  *
  * <p>Built once per test run into {@code target/smo-runtime} and reused: a stamp beside it keeps
  * the jar's SHA-256 and the module list, so an unchanged jar skips {@code jdeps} and an unchanged
  * module list skips {@code jlink}.
  */
 final class SmoRuntime {
-  private static final String SERVE_CLASSES = "dev\\.slubsmo\\..*|picocli\\..*";
+  private static final String SERVE_CLASSES =
+      "dev\\.slubsmo\\.(?!testmodule\\.replay\\.).*|picocli\\..*";
   private static SmoRuntime built;
 
   final Path jar;
