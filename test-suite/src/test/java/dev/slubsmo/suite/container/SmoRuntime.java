@@ -26,8 +26,8 @@ import java.util.stream.Stream;
  * bin/java} and of every {@code .so} in it, with the dynamic loader).
  *
  * <p>Built once per test run into {@code target/smo-runtime} and reused: a stamp beside it keeps
- * the jar's SHA-256 and the module list, so an unchanged jar skips {@code jdeps} and an unchanged
- * module list skips {@code jlink}.
+ * the jar's SHA-256, the scanned classes and the module list, so an unchanged jar skips {@code
+ * jdeps} and an unchanged module list skips {@code jlink}.
  */
 final class SmoRuntime {
   private static final String SERVE_CLASSES =
@@ -80,7 +80,8 @@ final class SmoRuntime {
       }
     }
     String sha = sha256(jar);
-    if (sha.equals(stamp.getProperty("jar-sha256"))) {
+    if (sha.equals(stamp.getProperty("jar-sha256"))
+        && SERVE_CLASSES.equals(stamp.getProperty("serve-classes"))) {
       return;
     }
     String modules =
@@ -110,6 +111,7 @@ final class SmoRuntime {
               runtime.toString()));
     }
     stamp.setProperty("jar-sha256", sha);
+    stamp.setProperty("serve-classes", SERVE_CLASSES);
     stamp.setProperty("modules", modules);
     try (var out = Files.newBufferedWriter(stampFile)) {
       stamp.store(out, "jlink runtime of the smo server image");
