@@ -1,5 +1,7 @@
 package dev.slubsmo.testmodule.lang;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.slubsmo.Machine;
 import dev.slubsmo.mm.Cpu;
 import dev.slubsmo.slab.KmemCache;
@@ -10,6 +12,11 @@ import dev.slubsmo.sysfs.ProcFiles;
 import dev.slubsmo.sysfs.SysfsException;
 import dev.slubsmo.sysfs.SysfsTree;
 import dev.slubsmo.testmodule.module.SmoTestModule;
+import dev.slubsmo.testmodule.slabinfo.ModelSlabSysfs;
+import dev.slubsmo.testmodule.slabinfo.SlabinfoDialect;
+import dev.slubsmo.testmodule.slabinfo.SlabinfoTool;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -311,27 +318,19 @@ public final class Session {
 
   /** {@code slabinfo ARGS}: the kernel tool's output over this model's sysfs (SMO dialect). */
   private String slabinfo(List<String> args) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
     int rc;
-    try (java.io.PrintStream o =
-            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
-        java.io.PrintStream e =
-            new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)) {
+    try (PrintStream o = new PrintStream(out, true, UTF_8);
+        PrintStream e = new PrintStream(err, true, UTF_8)) {
       rc =
-          new dev.slubsmo.testmodule.slabinfo.SlabinfoTool(
-                  dev.slubsmo.testmodule.slabinfo.SlabinfoDialect.SMO)
-              .run(
-                  args.toArray(String[]::new),
-                  new dev.slubsmo.testmodule.slabinfo.ModelSlabSysfs(sysfs),
-                  o,
-                  e);
+          new SlabinfoTool(SlabinfoDialect.SMO)
+              .run(args.toArray(String[]::new), new ModelSlabSysfs(sysfs), o, e);
     }
     if (rc != 0) {
-      throw new CommandException(
-          "slabinfo: " + err.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+      throw new CommandException("slabinfo: " + err.toString(UTF_8).strip());
     }
-    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    return out.toString(UTF_8);
   }
 
   /** The cache called {@code name}, for tests and the fuzzer. */
