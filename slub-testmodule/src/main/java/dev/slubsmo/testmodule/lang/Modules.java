@@ -9,6 +9,9 @@ public final class Modules {
   public static final String SLUB_DEFRAG = "slub_defrag";
   public static final String SMO_CALLFN = "/sys/kernel/debug/smo/callfn";
 
+  /** The model's read-only list of the module's ids (strict mode); not in the kernel module. */
+  public static final String SMO_IDS = "/sys/kernel/debug/smo/ids";
+
   private final Machine machine;
   private SmoTestModule smo;
 

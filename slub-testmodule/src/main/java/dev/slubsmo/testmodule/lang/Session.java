@@ -1,6 +1,7 @@
 package dev.slubsmo.testmodule.lang;
 
 import dev.slubsmo.Machine;
+import dev.slubsmo.debug.InvariantChecker.Tunables;
 import dev.slubsmo.mm.Cpu;
 import dev.slubsmo.slab.KmemCache;
 import dev.slubsmo.slab.ObjectCtor;
@@ -12,6 +13,7 @@ import dev.slubsmo.sysfs.SysfsTree;
 import dev.slubsmo.testmodule.module.SmoTestModule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One machine driven by the command language: the lines a user types in {@code smo shell}, lists in
@@ -24,10 +26,30 @@ import java.util.List;
  * cpu N                                          create NAME size=N [align=N] [flags=F,F...]
  * echo [-n] WORDS > PATH                         cat PATH          ls [DIR]
  * check                                          dmesg [-c]        defrag_slabs [NODE]
+ * expect PATH = TEXT                             expect PATH KEY==N|KEY<=N|KEY>=N...
  * # comment
  * </pre>
+ *
+ * <p>{@code check} vouches for creation-time tunables ({@link Tunables#AS_CREATED}) until a line
+ * writes one of {@link #TUNABLE_FILES}; from then on it checks with {@link Tunables#WRITTEN}.
+ * {@code /sys/kernel/debug/smo/ids} is the model's own read-only file: the listed ids of strict
+ * mode as {@link IdRanges}, so a script can assert which objects exist.
  */
 public final class Session {
+  /** The sysfs files whose writes change what the checker may assume about a cache. */
+  public static final Set<String> TUNABLE_FILES =
+      Set.of(
+          "order",
+          "min_partial",
+          "cpu_partial",
+          "sanity_checks",
+          "red_zone",
+          "poison",
+          "store_user",
+          "trace",
+          "failslab",
+          "reclaim_account");
+
   private Machine machine;
   private Cpu cpu;
   private SmoTestModule smo;
@@ -35,6 +57,7 @@ public final class Session {
   private SysfsTree sysfs;
   private ProcFiles proc;
   private int dmesgMark;
+  private Tunables tunables;
   private final List<Runnable> onReboot = new ArrayList<>();
 
   /** A session on a bare {@code machine}: 1 node, 2 CPUs, 1 GiB, slub_defrag loaded. */
@@ -51,6 +74,7 @@ public final class Session {
     modules = new Modules(m);
     smo = modules.insmodSmo(cpu);
     dmesgMark = 0;
+    tunables = Tunables.AS_CREATED;
     onReboot.forEach(Runnable::run);
   }
 
@@ -74,6 +98,11 @@ public final class Session {
 
   public Modules modules() {
     return modules;
+  }
+
+  /** What {@code check} assumes about tunables right now. */
+  public Tunables tunables() {
+    return tunables;
   }
 
   /** Runs one line; returns its output (possibly empty, each printed line ending in a newline). */
@@ -101,12 +130,13 @@ public final class Session {
         case "check" -> check(args);
         case "dmesg" -> dmesg(args);
         case "defrag_slabs" -> defragSlabs(args);
+        case "expect" -> expect(args, trimmed);
         default ->
             throw new CommandException(
                 "unknown command '"
                     + cmd
                     + "' (expected machine, insmod, rmmod, cpu, create, echo, cat, ls, check,"
-                    + " dmesg or defrag_slabs)");
+                    + " dmesg, defrag_slabs or expect)");
       };
     } catch (SysfsException e) {
       throw new CommandException(e.getMessage(), e);
@@ -231,8 +261,13 @@ public final class Session {
           smo, cpu, machine.config().nodes(), machine.log(), data, machine.slub().kernelFidelity());
     } else if (modules.ownsPath(path)) {
       modules.write(path, data, cpu);
+    } else if (path.equals(Modules.SMO_IDS)) {
+      throw new CommandException(path + ": read-only file (EACCES, mode 0400)");
     } else if (path.startsWith(SysfsTree.ROOT + "/")) {
       sysfs.write(path, data);
+      if (TUNABLE_FILES.contains(path.substring(path.lastIndexOf('/') + 1))) {
+        tunables = Tunables.WRITTEN;
+      }
     } else if (path.equals(ProcFiles.SLABINFO) || path.equals(ProcFiles.BUDDYINFO)) {
       throw new CommandException(path + ": read-only file (EACCES)");
     } else {
@@ -246,6 +281,9 @@ public final class Session {
     if (path.equals(Modules.SMO_CALLFN) || modules.ownsPath(path)) {
       throw new CommandException(path + ": write-only file (EACCES, mode 0200)");
     }
+    if (path.equals(Modules.SMO_IDS)) {
+      return smoIds(path);
+    }
     if (path.startsWith(SysfsTree.ROOT + "/")) {
       return sysfs.read(path);
     }
@@ -253,6 +291,24 @@ public final class Session {
       return proc.read(path);
     }
     throw new CommandException(path + ": no such file (ENOENT)");
+  }
+
+  private String smoIds(String path) {
+    if (smo == null) {
+      throw new CommandException(path + ": no such file (slub_defrag is not loaded)");
+    }
+    if (machine.slub().kernelFidelity()) {
+      throw new CommandException(path + ": kernel-faithful mode keeps no ids (ENOENT)");
+    }
+    return IdRanges.format(smo.ids()) + "\n";
+  }
+
+  private String expect(List<String> args, String line) {
+    if (args.isEmpty()) {
+      throw new CommandException("expect: expected expect PATH = TEXT or expect PATH TERM...");
+    }
+    Expect.check(args, line, cat(args.subList(0, 1)));
+    return "";
   }
 
   private String ls(List<String> args) {
@@ -267,7 +323,7 @@ public final class Session {
 
   private String check(List<String> args) {
     arity("check", args, 0, 0, "check");
-    String problem = Checks.run(machine, smo, modules);
+    String problem = Checks.run(machine, tunables, smo, modules);
     if (problem != null) {
       throw new CommandException("check: " + problem);
     }
