@@ -14,6 +14,7 @@ import dev.slubsmo.testmodule.module.SmoTestModule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One machine driven by the command language: the lines a user types in {@code smo shell}, lists in
@@ -59,6 +60,7 @@ public final class Session {
   private int dmesgMark;
   private Tunables tunables;
   private final List<Runnable> onReboot = new ArrayList<>();
+  private final List<Consumer<String>> afterCommand = new ArrayList<>();
 
   /** A session on a bare {@code machine}: 1 node, 2 CPUs, 1 GiB, slub_defrag loaded. */
   public Session() {
@@ -81,6 +83,15 @@ public final class Session {
   /** Runs {@code r} each time a {@code machine} command boots a fresh machine. */
   public void onReboot(Runnable r) {
     onReboot.add(r);
+  }
+
+  /**
+   * Runs {@code hook} with each line the session carried out without refusal, after it ran: the
+   * seam through which a test attaches its probes to what a script sets up (a cache's mobility, a
+   * loaded module).
+   */
+  public void afterEachCommand(Consumer<String> hook) {
+    afterCommand.add(hook);
   }
 
   public Machine machine() {
@@ -111,6 +122,14 @@ public final class Session {
     if (trimmed.isEmpty() || trimmed.startsWith("#")) {
       return "";
     }
+    String out = run(trimmed);
+    for (Consumer<String> hook : afterCommand) {
+      hook.accept(trimmed);
+    }
+    return out;
+  }
+
+  private String run(String trimmed) {
     List<String> w = Words.split(trimmed);
     String cmd = w.get(0);
     List<String> args = w.subList(1, w.size());
