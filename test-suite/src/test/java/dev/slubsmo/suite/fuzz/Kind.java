@@ -1,0 +1,43 @@
+package dev.slubsmo.suite.fuzz;
+
+import java.util.Locale;
+
+/** What a line of the command language does, as the fuzzer counts and models it. */
+enum Kind {
+  MACHINE,
+  CPU,
+  ALLOC,
+  ALLOC_NODE,
+  FREE,
+  ENABLE,
+  TEST,
+  SHRINK,
+  DEFRAG_RATIO,
+  DEFRAG,
+  MOVE,
+  BALANCE,
+  KNOB,
+  FAILSLAB,
+  INSMOD,
+  XA_STORE,
+  XA_ERASE,
+  XA_MARK,
+  XA_CLEAR,
+  XA_CHECK,
+  XA_TEST,
+  CHECK,
+  EXPECT,
+  OTHER;
+
+  /** Whether the line can run a migrate callback, so the whole machine is checked after it. */
+  boolean migrates() {
+    return switch (this) {
+      case SHRINK, DEFRAG, MOVE, BALANCE, TEST, INSMOD, MACHINE -> true;
+      default -> false;
+    };
+  }
+
+  String label() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}
