@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * {@code -Dsmo.fuzz.seconds=S} and/or {@code -Dsmo.fuzz.commands=N} (default 1,000,000 commands),
  * {@code -Dsmo.fuzz.threads=T} (default: the processors), {@code -Dsmo.fuzz.out=DIR} for a failing
  * script (default target/fuzz). The report goes to standard output; the rate, which depends on the
- * machine, to standard error. Exit status 1 when a property failed.
+ * machine, to standard error. A failed property ends it with an exception naming the script.
  */
 public final class FuzzMain {
   private FuzzMain() {}
@@ -44,8 +44,8 @@ public final class FuzzMain {
       Files.createDirectories(dir);
       Path file = dir.resolve("failure-" + seed + ".smo");
       Files.writeString(file, r.failure().text(), StandardCharsets.UTF_8);
-      System.err.println("smo fuzz: failing script written to " + file);
-      System.exit(1);
+      throw new IllegalStateException(
+          "smo fuzz: " + r.failure().violation().property() + " failed; script written to " + file);
     }
   }
 }

@@ -45,7 +45,8 @@ final class Generator {
     XA_MARK(3),
     XA_CLEAR(2),
     XA_SHRINK(3),
-    XA_CHECK(1);
+    XA_CHECK(1),
+    XA_TEST(1);
 
     final int weight;
 
@@ -82,7 +83,7 @@ final class Generator {
       case ENABLE -> !m.movable;
       case MOVE, BALANCE -> m.nodes > 1;
       case TEST -> live == 0 && m.pristine() && !m.failslab();
-      case XA_STORE, XA_ERASE, XA_MARK, XA_CLEAR, XA_SHRINK, XA_CHECK -> m.xa != null;
+      case XA_STORE, XA_ERASE, XA_MARK, XA_CLEAR, XA_SHRINK, XA_CHECK, XA_TEST -> m.xa != null;
       default -> true;
     };
   }
@@ -127,6 +128,10 @@ final class Generator {
                   + (r.nextBoolean() ? XArrayModule.THING_CACHE : XArrayModule.NODE_CACHE)
                   + "/shrink");
       case XA_CHECK -> List.of(xa("check"));
+      case XA_TEST ->
+          List.of(
+              xa("erase 0 " + 2 * XArrayModule.LOAD_ITEMS),
+              xa("test " + (1 + r.nextInt(3000)) + " " + (1 + r.nextInt(10))));
     };
   }
 
