@@ -22,17 +22,15 @@ final class Harness {
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-  private final Plant plant;
   private final Session session;
   private final RefModel model = new RefModel();
   private final RunStats stats = new RunStats();
   private final LineChecks checks = new LineChecks(model, stats);
   private final List<String> done = new ArrayList<>();
-
   private final long cpuStart = THREADS.getCurrentThreadCpuTime();
+  private Violation violation;
 
   private Harness(Plant plant) {
-    this.plant = plant;
     this.session = plant.session();
   }
 
@@ -73,8 +71,6 @@ final class Harness {
     }
     return h.end(h.finalCheck());
   }
-
-  private Violation violation;
 
   /** Runs one line and its checks; true when a property failed. */
   private boolean step(String text) {

@@ -29,8 +29,11 @@ enum Kind {
   EXPECT,
   OTHER;
 
-  /** Whether the line can run a migrate callback, so the whole machine is checked after it. */
-  boolean migrates() {
+  /**
+   * Whether the whole machine is checked after the line: it can run a migrate callback (which also
+   * takes kmalloc scratch space), or it boots or loads something.
+   */
+  boolean checksWholeMachine() {
     return switch (this) {
       case SHRINK, DEFRAG, MOVE, BALANCE, TEST, INSMOD, MACHINE -> true;
       default -> false;

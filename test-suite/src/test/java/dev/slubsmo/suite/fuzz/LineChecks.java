@@ -1,10 +1,7 @@
 package dev.slubsmo.suite.fuzz;
 
 import dev.slubsmo.debug.InvariantChecker;
-import dev.slubsmo.slab.CacheNode;
 import dev.slubsmo.slab.KmemCache;
-import dev.slubsmo.slab.Slab;
-import dev.slubsmo.smo.Defrag;
 import dev.slubsmo.suite.xarray.XArrayModule;
 import dev.slubsmo.testmodule.lang.CommandException;
 import dev.slubsmo.testmodule.lang.IdRanges;
@@ -12,23 +9,20 @@ import dev.slubsmo.testmodule.lang.Modules;
 import dev.slubsmo.testmodule.lang.Session;
 import dev.slubsmo.testmodule.module.SmoTestModule;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The fuzzer's properties ({@link Property}), checked after each line against the session and the
  * {@link RefModel}. Each violation carries the script line that fails for the same reason on
- * replay. The checker runs on the caches the line can touch, and on the whole machine after a line
- * that can migrate objects (which also uses kmalloc scratch space) and at the end of a script.
+ * replay. The invariant checker runs on the caches the line can touch, and on the whole machine
+ * after the lines {@link Kind#checksWholeMachine} names and at the end of a script.
  */
 final class LineChecks {
   private final RefModel model;
   private final RunStats stats;
-  private final Map<String, long[]> partialBefore = new LinkedHashMap<>();
+  private final Map<KmemCache, long[]> partialBefore = new LinkedHashMap<>();
   private String fileBefore;
   private long[] listed;
 
@@ -51,7 +45,7 @@ final class LineChecks {
         for (int n = 0; n < p.length; n++) {
           p[n] = c.node(n).nrPartial();
         }
-        partialBefore.put(c.name(), p);
+        partialBefore.put(c, p);
       }
     }
     fileBefore = null;
@@ -78,23 +72,26 @@ final class LineChecks {
   /** Every state property after line {@code i}; {@code whole} checks the whole machine. */
   Violation after(int i, Line l, Session s, CommandException refusal, boolean whole) {
     Violation v = refusalChangedNothing(i, l, s, refusal);
-    long[] ids = v == null ? listedIds(s) : null;
-    listed = ids;
+    SmoTestModule smo = s.smoModule();
+    ObjectChecks.Listed ids =
+        v == null && smo != null && model.strict ? ObjectChecks.Listed.read(smo) : null;
+    listed = ids == null ? null : ids.ids();
     if (v == null) {
       v = invariants(i, l, s, ids, whole);
     }
-    if (v == null) {
-      v = objectSet(i, ids);
+    if (v == null && ids != null && model.smoLoaded) {
+      v = ObjectChecks.objectSet(i, ids.ids(), model.live);
     }
-    if (v == null && refusal == null && l.kind() == Kind.SHRINK) {
-      v = shrinkFloor(i, l, s);
+    if (v == null && refusal == null && l.kind() == Kind.SHRINK && floorApplies(l)) {
+      stats.floorChecks++;
+      v = SlabCountChecks.shrinkFloor(i, s.cache(SmoTestModule.CACHE), model.minimalMove);
     }
     if (v == null && refusal == null && l.kind() == Kind.DEFRAG && !model.failslab()) {
-      v = defragPartial(i, l, s);
+      v = SlabCountChecks.defragPartial(i, partialBefore, l.arg(0), stats);
     }
     if (v == null
         && model.xa != null
-        && (l.kind().name().startsWith("XA_") || l.kind().migrates())) {
+        && (l.kind().name().startsWith("XA_") || l.kind().checksWholeMachine())) {
       v = xarrayContents(i, s);
     }
     return v;
@@ -115,17 +112,17 @@ final class LineChecks {
         "expect " + path(l) + " = " + strip(fileBefore));
   }
 
-  private Violation invariants(int i, Line l, Session s, long[] ids, boolean whole) {
-    SmoTestModule smo = s.smoModule();
-    if (ids != null) {
-      String problem = moduleConsistency(smo, ids);
+  private Violation invariants(
+      int i, Line l, Session s, ObjectChecks.Listed listed, boolean whole) {
+    if (listed != null) {
+      String problem = ObjectChecks.consistency(s.smoModule(), listed);
       if (problem != null) {
         return new Violation(Property.INVARIANTS, i, problem, "check");
       }
     }
     List<String> found = new ArrayList<>();
     InvariantChecker.Tunables t = s.tunables();
-    if (whole || l.kind().migrates()) {
+    if (whole || l.kind().checksWholeMachine()) {
       found.addAll(InvariantChecker.violations(s.machine(), t));
     } else {
       for (String name : touched()) {
@@ -146,156 +143,13 @@ final class LineChecks {
         : List.of(SmoTestModule.CACHE, XArrayModule.THING_CACHE, XArrayModule.NODE_CACHE);
   }
 
-  /**
-   * The listed ids, each object's payload checked on the way; null outside strict mode or when an
-   * object's payload is corrupted (reported by {@link #moduleConsistency}).
-   */
-  private long[] listedIds(Session s) {
-    SmoTestModule smo = s.smoModule();
-    if (smo == null || !model.strict) {
-      return null;
-    }
-    List<Long> objects = smo.objects();
-    long[] ids = new long[objects.size()];
-    corrupted = -1;
-    for (int k = 0; k < ids.length; k++) {
-      long p = objects.get(k);
-      ids[k] = smo.id(p);
-      if (corrupted < 0 && ids[k] >= 0 && !smo.payloadIntact(p)) {
-        corrupted = ids[k];
-      }
-    }
-    return ids;
-  }
-
-  private long corrupted;
-
-  /** What {@code check} asks of the module: distinct ids, intact payloads, a true count. */
-  private String moduleConsistency(SmoTestModule smo, long[] ids) {
-    java.util.BitSet seen = new java.util.BitSet();
-    for (long id : ids) {
-      if (id < 0 || id > Integer.MAX_VALUE) {
-        continue;
-      }
-      if (seen.get((int) id)) {
-        return "smo_test: id " + id + " listed twice";
-      }
-      seen.set((int) id);
-    }
-    if (corrupted >= 0) {
-      return "smo_test: payload of id " + corrupted + " corrupted";
-    }
-    if (ids.length != smo.objectCount()) {
-      return "smo_test: list holds " + ids.length + " objects, module counted " + smo.objectCount();
-    }
-    return null;
-  }
-
-  private Violation objectSet(int i, long[] ids) {
-    if (ids == null || !model.smoLoaded) {
-      return null;
-    }
-    boolean same = ids.length == model.live.size();
-    for (int k = 0; same && k < ids.length; k++) {
-      same = model.live.contains(ids[k]);
-    }
-    if (same) {
-      return null;
-    }
-    Set<Long> lost = new HashSet<>(model.live.toList());
-    Set<Long> extra = new HashSet<>();
-    for (long id : ids) {
-      lost.remove(id);
-      if (!model.live.contains(id)) {
-        extra.add(id);
-      }
-    }
-    return new Violation(
-        Property.OBJECT_SET,
-        i,
-        "smo_test lost ids ["
-            + IdRanges.format(lost)
-            + "], has unknown ids ["
-            + IdRanges.format(extra)
-            + "]",
-        "expect " + Modules.SMO_IDS + " = " + IdRanges.format(model.live.toList()));
-  }
-
-  private Violation shrinkFloor(int i, Line l, Session s) {
-    if (!l.cache().equals(SmoTestModule.CACHE)
-        || !model.debug
-        || !model.movable
-        || model.failslab()
-        || !model.strict) {
-      return null;
-    }
-    stats.floorChecks++;
-    KmemCache c = s.cache(SmoTestModule.CACHE);
-    String dir = Line.SLAB + SmoTestModule.CACHE + "/";
-    StringBuilder partialTerms = new StringBuilder();
-    StringBuilder slabTerms = new StringBuilder();
-    boolean partialOk = true;
-    boolean slabsOk = true;
-    StringBuilder why = new StringBuilder();
-    for (int n = 0; n < c.nodeCount(); n++) {
-      CacheNode node = c.node(n);
-      long free = 0;
-      long inusePartial = 0;
-      for (Slab p : node.partial().toList()) {
-        free += p.objects() - p.inuse();
-        inusePartial += p.inuse();
-      }
-      long live = node.totalObjects() - free;
-      boolean loneEmpty = !model.minimalMove && node.nrPartial() == 1 && inusePartial == 0;
-      long want = (live + c.objsPerSlab() - 1) / c.objsPerSlab() + (loneEmpty ? 1 : 0);
-      partialTerms.append(" N").append(n).append("<=1");
-      slabTerms.append(" N").append(n).append("==").append(want);
-      partialOk &= node.nrPartial() <= 1;
-      slabsOk &= node.nrSlabs() == want;
-      why.append(
-          String.format(
-              " N%d: %d slabs (want %d), %d partial, %d live;",
-              n, node.nrSlabs(), want, node.nrPartial(), live));
-    }
-    if (partialOk && slabsOk) {
-      return null;
-    }
-    String repro =
-        !partialOk
-            ? "expect " + dir + "partial" + partialTerms
-            : "expect " + dir + "slabs" + slabTerms;
-    return new Violation(Property.SHRINK_FLOOR, i, "after shrink:" + why, repro);
-  }
-
-  /**
-   * Over the nodes {@code kmem_defrag_slabs} defragments (more than {@code MAX_PARTIAL} partial
-   * slabs, and the named node if one was given): none ends with more partial slabs. Other nodes are
-   * not defragmented; their lists can still grow when the defrag's allocations deactivate a CPU
-   * slab of theirs, as any allocation on another node would.
-   */
-  private Violation defragPartial(int i, Line l, Session s) {
-    long only = l.arg(0);
-    for (Map.Entry<String, long[]> e : partialBefore.entrySet()) {
-      KmemCache c = s.cache(e.getKey());
-      long[] before = e.getValue();
-      StringBuilder terms = new StringBuilder();
-      boolean ok = true;
-      for (int n = 0; n < before.length; n++) {
-        if (before[n] > Defrag.MAX_PARTIAL && (only < 0 || only == n)) {
-          stats.defragsOverThreshold++;
-          terms.append(" N").append(n).append("<=").append(before[n]);
-          ok &= c.node(n).nrPartial() <= before[n];
-        }
-      }
-      if (!ok) {
-        return new Violation(
-            Property.DEFRAG_PARTIAL,
-            i,
-            e.getKey() + ": partial slabs per node went from " + Arrays.toString(before),
-            "expect " + Line.SLAB + e.getKey() + "/partial" + terms);
-      }
-    }
-    return null;
+  /** Whether the shrink floor applies: a movable debug smo_test, every allocation succeeding. */
+  private boolean floorApplies(Line l) {
+    return l.cache().equals(SmoTestModule.CACHE)
+        && model.debug
+        && model.movable
+        && !model.failslab()
+        && model.strict;
   }
 
   private Violation xarrayContents(int i, Session s) {

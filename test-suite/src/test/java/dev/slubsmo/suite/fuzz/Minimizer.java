@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Shrinks a failing script while it keeps failing the same way ({@link Violation#sameAs}): cut
  * after the failing line, delta debugging over the lines after the {@code machine} line (drop
- * chunks, halving their size), then smaller numbers (0, 1, half, one less) in every numeric word,
- * repeated until nothing changes. Each candidate is a fresh replay on the same planted session.
+ * chunks, halving their size), then smaller numbers (0, 1, half, one less) in every numeric word
+ * but a machine's seed, repeated until nothing changes (at most four rounds). Each candidate is a
+ * fresh replay on the same planted session.
  */
 final class Minimizer {
   /** Integers a script may shrink: plain, {@code key=} for machine shape, {@code N}-prefixed. */
@@ -32,22 +33,14 @@ final class Minimizer {
   static Result minimize(List<String> lines, Violation v, Plant plant) {
     Minimizer m = new Minimizer(plant, lines, v);
     for (int round = 0; round < 4; round++) {
-      int before = m.size();
+      List<String> before = List.copyOf(m.lines);
       m.deltaDebug();
       m.smallerNumbers();
-      if (m.size() == before && round > 0) {
+      if (m.lines.equals(before)) {
         break;
       }
     }
     return new Result(List.copyOf(m.lines), m.violation, m.replays);
-  }
-
-  private int size() {
-    int chars = 0;
-    for (String l : lines) {
-      chars += l.length();
-    }
-    return lines.size() * 100_000 + chars;
   }
 
   /** Replays a candidate; keeps it (cut at its failing line) when it fails the same way. */
