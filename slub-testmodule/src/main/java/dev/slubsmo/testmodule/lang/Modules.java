@@ -12,6 +12,9 @@ public final class Modules {
   public static final String SMO_CALLFN = "/sys/kernel/debug/smo/callfn";
   public static final String SMOX_CALLFN = "/sys/kernel/debug/smox/callfn";
 
+  /** The model's read-only list of the module's ids (strict mode); not in the kernel module. */
+  public static final String SMO_IDS = "/sys/kernel/debug/smo/ids";
+
   private final Machine machine;
   private SmoTestModule smo;
   private SmoxTestModule smox;

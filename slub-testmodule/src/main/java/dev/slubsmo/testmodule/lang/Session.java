@@ -1,6 +1,9 @@
 package dev.slubsmo.testmodule.lang;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.slubsmo.Machine;
+import dev.slubsmo.debug.InvariantChecker.Tunables;
 import dev.slubsmo.mm.Cpu;
 import dev.slubsmo.slab.KmemCache;
 import dev.slubsmo.slab.ObjectCtor;
@@ -11,8 +14,15 @@ import dev.slubsmo.sysfs.SlabDefragFiles;
 import dev.slubsmo.sysfs.SysfsException;
 import dev.slubsmo.sysfs.SysfsTree;
 import dev.slubsmo.testmodule.module.SmoTestModule;
+import dev.slubsmo.testmodule.slabinfo.ModelSlabSysfs;
+import dev.slubsmo.testmodule.slabinfo.SlabinfoDialect;
+import dev.slubsmo.testmodule.slabinfo.SlabinfoTool;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One machine driven by the command language: the lines a user types in {@code smo shell}, lists in
@@ -28,11 +38,31 @@ import java.util.List;
  * echo [-n] WORDS > PATH                         cat PATH          ls [DIR]
  * check                                          dmesg [-c]        defrag_slabs [NODE]
  * slabinfo [OPTIONS] [PATTERN]   (the kernel's slabinfo tool, SMO dialect, over this model)
+ * expect PATH = TEXT                             expect PATH KEY==N|KEY<=N|KEY>=N...
  * inject redzone (test-only fault injection, {@link FaultInjection})
  * # comment
  * </pre>
+ *
+ * <p>{@code check} vouches for creation-time tunables ({@link Tunables#AS_CREATED}) until a line
+ * writes one of {@link #TUNABLE_FILES}; from then on it checks with {@link Tunables#WRITTEN}.
+ * {@code /sys/kernel/debug/smo/ids} is the model's own read-only file: the listed ids of strict
+ * mode as {@link IdRanges}, so a script can assert which objects exist.
  */
 public final class Session {
+  /** The sysfs files whose writes change what the checker may assume about a cache. */
+  public static final Set<String> TUNABLE_FILES =
+      Set.of(
+          "order",
+          "min_partial",
+          "cpu_partial",
+          "sanity_checks",
+          "red_zone",
+          "poison",
+          "store_user",
+          "trace",
+          "failslab",
+          "reclaim_account");
+
   private Machine machine;
   private Cpu cpu;
   private SmoTestModule smo;
@@ -41,11 +71,27 @@ public final class Session {
   private ProcFiles proc;
   private SlabDefragFiles slabDefrag;
   private int dmesgMark;
+  private Tunables tunables;
   private final List<Runnable> onReboot = new ArrayList<>();
+  private final List<Consumer<String>> afterCommand = new ArrayList<>();
 
   /** A session on a bare {@code machine}: 1 node, 2 CPUs, 1 GiB, slub_defrag loaded. */
   public Session() {
     boot(MachineSpec.parse(List.of()));
+  }
+
+  /**
+   * A session on the machine a {@code machine} line describes (for instance {@code machine mem=8M},
+   * which boots faster than the default's 1 GiB), slub_defrag loaded.
+   *
+   * @throws CommandException when the line is not a valid {@code machine} command
+   */
+  public Session(String machineLine) {
+    List<String> w = Words.split(machineLine);
+    if (w.isEmpty() || !w.get(0).equals("machine")) {
+      throw new CommandException("session: expected a machine line, got '" + machineLine + "'");
+    }
+    boot(MachineSpec.parse(w.subList(1, w.size())));
   }
 
   private void boot(MachineSpec spec) {
@@ -61,6 +107,7 @@ public final class Session {
     modules = new Modules(m);
     smo = modules.insmodSmo(cpu);
     dmesgMark = 0;
+    tunables = Tunables.AS_CREATED;
     onReboot.forEach(Runnable::run);
     m.releaseCpus();
   }
@@ -68,6 +115,15 @@ public final class Session {
   /** Runs {@code r} each time a {@code machine} command boots a fresh machine. */
   public void onReboot(Runnable r) {
     onReboot.add(r);
+  }
+
+  /**
+   * Runs {@code hook} with each line the session carried out without refusal, after it ran: the
+   * seam through which a test attaches its probes to what a script sets up (a cache's mobility, a
+   * loaded module).
+   */
+  public void afterEachCommand(Consumer<String> hook) {
+    afterCommand.add(hook);
   }
 
   public Machine machine() {
@@ -92,16 +148,29 @@ public final class Session {
     return sysfs;
   }
 
-  /** Runs one line; returns its output (possibly empty, each printed line ending in a newline). */
-  public String execute(String line) {
-    return machine.exclusive(() -> run(line));
+  /** What {@code check} assumes about tunables right now. */
+  public Tunables tunables() {
+    return tunables;
   }
 
-  private String run(String line) {
+  /** Runs one line; returns its output (possibly empty, each printed line ending in a newline). */
+  public String execute(String line) {
+    return machine.exclusive(() -> executeLocked(line));
+  }
+
+  private String executeLocked(String line) {
     String trimmed = line.strip();
     if (trimmed.isEmpty() || trimmed.startsWith("#")) {
       return "";
     }
+    String out = run(trimmed);
+    for (Consumer<String> hook : afterCommand) {
+      hook.accept(trimmed);
+    }
+    return out;
+  }
+
+  private String run(String trimmed) {
     List<String> w = Words.split(trimmed);
     String cmd = w.get(0);
     List<String> args = w.subList(1, w.size());
@@ -122,13 +191,14 @@ public final class Session {
         case "dmesg" -> dmesg(args);
         case "defrag_slabs" -> defragSlabs(args);
         case "slabinfo" -> slabinfo(args);
+        case "expect" -> expect(args, trimmed);
         case "inject" -> FaultInjection.inject(args, smo);
         default ->
             throw new CommandException(
                 "unknown command '"
                     + cmd
                     + "' (expected machine, insmod, rmmod, cpu, create, echo, cat, ls, check,"
-                    + " dmesg, defrag_slabs, slabinfo or inject)");
+                    + " dmesg, defrag_slabs, slabinfo, expect or inject)");
       };
     } catch (SysfsException e) {
       throw new CommandException(e.getMessage(), e);
@@ -253,8 +323,13 @@ public final class Session {
           smo, cpu, machine.config().nodes(), machine.log(), data, machine.slub().kernelFidelity());
     } else if (modules.ownsPath(path)) {
       modules.write(path, data, cpu);
+    } else if (path.equals(Modules.SMO_IDS)) {
+      throw new CommandException(path + ": read-only file (EACCES, mode 0400)");
     } else if (path.startsWith(SysfsTree.ROOT + "/")) {
       sysfs.write(path, data);
+      if (TUNABLE_FILES.contains(path.substring(path.lastIndexOf('/') + 1))) {
+        tunables = Tunables.WRITTEN;
+      }
     } else if (SlabDefragFiles.owns(path)) {
       slabDefrag.write(path, data);
     } else if (path.equals(ProcFiles.SLABINFO) || path.equals(ProcFiles.BUDDYINFO)) {
@@ -270,6 +345,9 @@ public final class Session {
     if (path.equals(Modules.SMO_CALLFN) || modules.ownsPath(path)) {
       throw new CommandException(path + ": write-only file (EACCES, mode 0200)");
     }
+    if (path.equals(Modules.SMO_IDS)) {
+      return smoIds(path);
+    }
     if (path.startsWith(SysfsTree.ROOT + "/")) {
       return sysfs.read(path);
     }
@@ -280,6 +358,24 @@ public final class Session {
       return proc.read(path);
     }
     throw new CommandException(path + ": no such file (ENOENT)");
+  }
+
+  private String smoIds(String path) {
+    if (smo == null) {
+      throw new CommandException(path + ": no such file (slub_defrag is not loaded)");
+    }
+    if (machine.slub().kernelFidelity()) {
+      throw new CommandException(path + ": kernel-faithful mode keeps no ids (ENOENT)");
+    }
+    return IdRanges.format(smo.ids()) + "\n";
+  }
+
+  private String expect(List<String> args, String line) {
+    if (args.isEmpty()) {
+      throw new CommandException("expect: expected expect PATH = TEXT or expect PATH TERM...");
+    }
+    Expect.check(args, line, cat(args.subList(0, 1)));
+    return "";
   }
 
   private String ls(List<String> args) {
@@ -294,7 +390,7 @@ public final class Session {
 
   private String check(List<String> args) {
     arity("check", args, 0, 0, "check");
-    String problem = Checks.run(machine, smo, modules);
+    String problem = Checks.run(machine, tunables, smo, modules);
     if (problem != null) {
       throw new CommandException("check: " + problem);
     }
@@ -331,27 +427,19 @@ public final class Session {
 
   /** {@code slabinfo ARGS}: the kernel tool's output over this model's sysfs (SMO dialect). */
   private String slabinfo(List<String> args) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
     int rc;
-    try (java.io.PrintStream o =
-            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
-        java.io.PrintStream e =
-            new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)) {
+    try (PrintStream o = new PrintStream(out, true, UTF_8);
+        PrintStream e = new PrintStream(err, true, UTF_8)) {
       rc =
-          new dev.slubsmo.testmodule.slabinfo.SlabinfoTool(
-                  dev.slubsmo.testmodule.slabinfo.SlabinfoDialect.SMO)
-              .run(
-                  args.toArray(String[]::new),
-                  new dev.slubsmo.testmodule.slabinfo.ModelSlabSysfs(sysfs),
-                  o,
-                  e);
+          new SlabinfoTool(SlabinfoDialect.SMO)
+              .run(args.toArray(String[]::new), new ModelSlabSysfs(sysfs), o, e);
     }
     if (rc != 0) {
-      throw new CommandException(
-          "slabinfo: " + err.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+      throw new CommandException("slabinfo: " + err.toString(UTF_8).strip());
     }
-    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    return out.toString(UTF_8);
   }
 
   /** The cache called {@code name}, for tests and the fuzzer. */
