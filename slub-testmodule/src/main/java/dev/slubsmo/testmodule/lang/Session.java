@@ -46,7 +46,9 @@ import java.util.function.Consumer;
  * <p>{@code check} vouches for creation-time tunables ({@link Tunables#AS_CREATED}) until a line
  * writes one of {@link #TUNABLE_FILES}; from then on it checks with {@link Tunables#WRITTEN}.
  * {@code /sys/kernel/debug/smo/ids} is the model's own read-only file: the listed ids of strict
- * mode as {@link IdRanges}, so a script can assert which objects exist.
+ * mode as {@link IdRanges}, so a script can assert which objects exist; {@code
+ * /sys/kernel/debug/smox/things} likewise lists the XArray module's present indices, then {@code
+ * markM=RANGES} for each mark set somewhere.
  */
 public final class Session {
   /** The sysfs files whose writes change what the checker may assume about a cache. */
@@ -323,7 +325,7 @@ public final class Session {
           smo, cpu, machine.config().nodes(), machine.log(), data, machine.slub().kernelFidelity());
     } else if (modules.ownsPath(path)) {
       modules.write(path, data, cpu);
-    } else if (path.equals(Modules.SMO_IDS)) {
+    } else if (path.equals(Modules.SMO_IDS) || path.equals(Modules.SMOX_THINGS)) {
       throw new CommandException(path + ": read-only file (EACCES, mode 0400)");
     } else if (path.startsWith(SysfsTree.ROOT + "/")) {
       sysfs.write(path, data);
@@ -347,6 +349,9 @@ public final class Session {
     }
     if (path.equals(Modules.SMO_IDS)) {
       return smoIds(path);
+    }
+    if (path.equals(Modules.SMOX_THINGS)) {
+      return modules.things(path);
     }
     if (path.startsWith(SysfsTree.ROOT + "/")) {
       return sysfs.read(path);

@@ -157,7 +157,7 @@ final class LineChecks {
     String got;
     try {
       got = strip(s.execute("cat " + XArrayModule.THINGS));
-    } catch (CommandException e) {
+    } catch (RuntimeException e) {
       return new Violation(
           Property.XARRAY_CONTENTS,
           i,
