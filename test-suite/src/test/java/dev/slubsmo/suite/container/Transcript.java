@@ -5,10 +5,10 @@ import dev.slubsmo.testmodule.lang.CommandException;
 import java.util.List;
 
 /** What a transport answered to each line of a script: the output, or {@code ERR} and why. */
-final class Transcript {
+public final class Transcript {
   private Transcript() {}
 
-  static String of(Transport t, List<String> lines) {
+  public static String of(Transport t, List<String> lines) {
     StringBuilder sb = new StringBuilder();
     for (String line : lines) {
       sb.append("> ").append(line).append('\n');

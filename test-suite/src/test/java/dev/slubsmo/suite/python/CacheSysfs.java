@@ -1,6 +1,6 @@
 package dev.slubsmo.suite.python;
 
-import dev.slubsmo.testmodule.lang.Session;
+import dev.slubsmo.suite.transport.Transport;
 
 /**
  * A cache's sysfs files as the suite reads them: {@code cat /sys/kernel/slab/CACHE/FILE}, first
@@ -8,22 +8,22 @@ import dev.slubsmo.testmodule.lang.Session;
  * .../shrink}.
  */
 final class CacheSysfs {
-  private final Session session;
+  private final Transport machine;
   private final String dir;
 
-  CacheSysfs(Session session, String cache) {
-    this.session = session;
+  CacheSysfs(Transport machine, String cache) {
+    this.machine = machine;
     this.dir = "/sys/kernel/slab/" + cache + "/";
   }
 
   long value(String file) {
-    String text = session.execute("cat " + dir + file).strip();
+    String text = machine.execute("cat " + dir + file).strip();
     int sp = text.indexOf(' ');
     return Long.parseLong(sp < 0 ? text : text.substring(0, sp));
   }
 
   void shrink() {
-    session.execute("echo 1 > " + dir + "shrink");
+    machine.execute("echo 1 > " + dir + "shrink");
   }
 
   SlabTuple state() {

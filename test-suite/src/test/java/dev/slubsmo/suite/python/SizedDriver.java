@@ -6,6 +6,7 @@ import dev.slubsmo.slab.Gfp;
 import dev.slubsmo.slab.KmemCache;
 import dev.slubsmo.smo.Mobility;
 import dev.slubsmo.smo.Smo;
+import dev.slubsmo.suite.transport.InProcessTransport;
 import dev.slubsmo.testmodule.lang.Session;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ final class SizedDriver implements SuiteDriver {
   private SizedDriver(Session session, KmemCache cache) {
     this.session = session;
     this.cache = cache;
-    this.sysfs = new CacheSysfs(session, cache.name());
+    this.sysfs = new CacheSysfs(new InProcessTransport(session), cache.name());
   }
 
   /** A session on {@code machine} with the cache {@code sized_test} of {@code size} bytes. */

@@ -1,36 +1,37 @@
 package dev.slubsmo.suite.python;
 
-import dev.slubsmo.testmodule.lang.Session;
+import dev.slubsmo.suite.transport.Transport;
 
 /**
- * The Python suite's helpers over a session, through the suite's own paths only: {@code echo CMD >
- * /sys/kernel/debug/smo/callfn}, {@code cat /sys/kernel/slab/smo_test/FILE} and {@code echo 1 >
- * /sys/kernel/slab/smo_test/shrink} (what {@code slabinfo smo_test -s} writes).
+ * The Python suite's helpers over a transport (the machine in this JVM, or behind {@code smo
+ * serve}), through the suite's own paths only: {@code echo CMD > /sys/kernel/debug/smo/callfn},
+ * {@code cat /sys/kernel/slab/smo_test/FILE} and {@code echo 1 > /sys/kernel/slab/smo_test/shrink}
+ * (what {@code slabinfo smo_test -s} writes).
  */
 final class SmoDriver implements SuiteDriver {
   static final String CALLFN = "/sys/kernel/debug/smo/callfn";
-  private final Session session;
+  private final Transport transport;
   private final CacheSysfs sysfs;
 
-  private SmoDriver(Session session) {
-    this.session = session;
-    this.sysfs = new CacheSysfs(session, "smo_test");
+  private SmoDriver(Transport transport) {
+    this.transport = transport;
+    this.sysfs = new CacheSysfs(transport, "smo_test");
   }
 
-  /** A session on {@code machine} with {@code slub_defrag} loaded. */
-  static SmoDriver boot(SuiteMachine machine) {
-    Session s = new Session();
-    s.execute(machine.line());
-    return new SmoDriver(s);
+  /** Boots {@code machine} (slub_defrag loaded) over {@code transport}. */
+  static SmoDriver boot(SuiteMachine machine, Transport transport) {
+    transport.execute(machine.line());
+    return new SmoDriver(transport);
   }
 
-  Session session() {
-    return session;
+  /** Runs any line of the command language on the machine. */
+  String execute(String line) {
+    return transport.execute(line);
   }
 
   /** {@code echo CMD > callfn}. */
   void callfn(String cmd) {
-    session.execute("echo " + cmd + " > " + CALLFN);
+    transport.execute("echo " + cmd + " > " + CALLFN);
   }
 
   @Override
@@ -72,6 +73,6 @@ final class SmoDriver implements SuiteDriver {
    * id set the original never checks, K2).
    */
   String ids() {
-    return session.execute("cat /sys/kernel/debug/smo/ids").strip();
+    return transport.execute("cat /sys/kernel/debug/smo/ids").strip();
   }
 }
