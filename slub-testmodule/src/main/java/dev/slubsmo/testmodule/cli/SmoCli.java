@@ -14,8 +14,11 @@ import picocli.CommandLine.Command;
       SlabinfoCommand.class,
       InspectCommand.class,
       CaptureCommand.class,
+      DemoCommand.class,
+      ReplayCommand.class,
       RunCommand.class,
       ShellCommand.class,
+      ServeCommand.class,
     })
 public final class SmoCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

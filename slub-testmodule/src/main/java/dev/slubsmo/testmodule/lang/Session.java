@@ -1,6 +1,9 @@
 package dev.slubsmo.testmodule.lang;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.slubsmo.Machine;
+import dev.slubsmo.debug.InvariantChecker.Tunables;
 import dev.slubsmo.mm.Cpu;
 import dev.slubsmo.slab.KmemCache;
 import dev.slubsmo.slab.ObjectCtor;
@@ -10,8 +13,15 @@ import dev.slubsmo.sysfs.ProcFiles;
 import dev.slubsmo.sysfs.SysfsException;
 import dev.slubsmo.sysfs.SysfsTree;
 import dev.slubsmo.testmodule.module.SmoTestModule;
+import dev.slubsmo.testmodule.slabinfo.ModelSlabSysfs;
+import dev.slubsmo.testmodule.slabinfo.SlabinfoDialect;
+import dev.slubsmo.testmodule.slabinfo.SlabinfoTool;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One machine driven by the command language: the lines a user types in {@code smo shell}, lists in
@@ -24,10 +34,33 @@ import java.util.List;
  * cpu N                                          create NAME size=N [align=N] [flags=F,F...]
  * echo [-n] WORDS > PATH                         cat PATH          ls [DIR]
  * check                                          dmesg [-c]        defrag_slabs [NODE]
+ * slabinfo [OPTIONS] [PATTERN]   (the kernel's slabinfo tool, SMO dialect, over this model)
+ * expect PATH = TEXT                             expect PATH KEY==N|KEY<=N|KEY>=N...
  * # comment
  * </pre>
+ *
+ * <p>{@code check} vouches for creation-time tunables ({@link Tunables#AS_CREATED}) until a line
+ * writes one of {@link #TUNABLE_FILES}; from then on it checks with {@link Tunables#WRITTEN}.
+ * {@code /sys/kernel/debug/smo/ids} is the model's own read-only file: the listed ids of strict
+ * mode as {@link IdRanges}, so a script can assert which objects exist; {@code
+ * /sys/kernel/debug/smox/things} likewise lists the XArray module's present indices, then {@code
+ * markM=RANGES} for each mark set somewhere.
  */
 public final class Session {
+  /** The sysfs files whose writes change what the checker may assume about a cache. */
+  public static final Set<String> TUNABLE_FILES =
+      Set.of(
+          "order",
+          "min_partial",
+          "cpu_partial",
+          "sanity_checks",
+          "red_zone",
+          "poison",
+          "store_user",
+          "trace",
+          "failslab",
+          "reclaim_account");
+
   private Machine machine;
   private Cpu cpu;
   private SmoTestModule smo;
@@ -35,11 +68,27 @@ public final class Session {
   private SysfsTree sysfs;
   private ProcFiles proc;
   private int dmesgMark;
+  private Tunables tunables;
   private final List<Runnable> onReboot = new ArrayList<>();
+  private final List<Consumer<String>> afterCommand = new ArrayList<>();
 
   /** A session on a bare {@code machine}: 1 node, 2 CPUs, 1 GiB, slub_defrag loaded. */
   public Session() {
     boot(MachineSpec.parse(List.of()));
+  }
+
+  /**
+   * A session on the machine a {@code machine} line describes (for instance {@code machine mem=8M},
+   * which boots faster than the default's 1 GiB), slub_defrag loaded.
+   *
+   * @throws CommandException when the line is not a valid {@code machine} command
+   */
+  public Session(String machineLine) {
+    List<String> w = Words.split(machineLine);
+    if (w.isEmpty() || !w.get(0).equals("machine")) {
+      throw new CommandException("session: expected a machine line, got '" + machineLine + "'");
+    }
+    boot(MachineSpec.parse(w.subList(1, w.size())));
   }
 
   private void boot(MachineSpec spec) {
@@ -51,12 +100,22 @@ public final class Session {
     modules = new Modules(m);
     smo = modules.insmodSmo(cpu);
     dmesgMark = 0;
+    tunables = Tunables.AS_CREATED;
     onReboot.forEach(Runnable::run);
   }
 
   /** Runs {@code r} each time a {@code machine} command boots a fresh machine. */
   public void onReboot(Runnable r) {
     onReboot.add(r);
+  }
+
+  /**
+   * Runs {@code hook} with each line the session carried out without refusal, after it ran: the
+   * seam through which a test attaches its probes to what a script sets up (a cache's mobility, a
+   * loaded module).
+   */
+  public void afterEachCommand(Consumer<String> hook) {
+    afterCommand.add(hook);
   }
 
   public Machine machine() {
@@ -76,12 +135,30 @@ public final class Session {
     return modules;
   }
 
+  /** This machine's {@code /sys/kernel/slab}. */
+  public SysfsTree sysfs() {
+    return sysfs;
+  }
+
+  /** What {@code check} assumes about tunables right now. */
+  public Tunables tunables() {
+    return tunables;
+  }
+
   /** Runs one line; returns its output (possibly empty, each printed line ending in a newline). */
   public String execute(String line) {
     String trimmed = line.strip();
     if (trimmed.isEmpty() || trimmed.startsWith("#")) {
       return "";
     }
+    String out = run(trimmed);
+    for (Consumer<String> hook : afterCommand) {
+      hook.accept(trimmed);
+    }
+    return out;
+  }
+
+  private String run(String trimmed) {
     List<String> w = Words.split(trimmed);
     String cmd = w.get(0);
     List<String> args = w.subList(1, w.size());
@@ -101,12 +178,14 @@ public final class Session {
         case "check" -> check(args);
         case "dmesg" -> dmesg(args);
         case "defrag_slabs" -> defragSlabs(args);
+        case "slabinfo" -> slabinfo(args);
+        case "expect" -> expect(args, trimmed);
         default ->
             throw new CommandException(
                 "unknown command '"
                     + cmd
                     + "' (expected machine, insmod, rmmod, cpu, create, echo, cat, ls, check,"
-                    + " dmesg or defrag_slabs)");
+                    + " dmesg, defrag_slabs, slabinfo or expect)");
       };
     } catch (SysfsException e) {
       throw new CommandException(e.getMessage(), e);
@@ -231,8 +310,13 @@ public final class Session {
           smo, cpu, machine.config().nodes(), machine.log(), data, machine.slub().kernelFidelity());
     } else if (modules.ownsPath(path)) {
       modules.write(path, data, cpu);
+    } else if (path.equals(Modules.SMO_IDS) || path.equals(Modules.SMOX_THINGS)) {
+      throw new CommandException(path + ": read-only file (EACCES, mode 0400)");
     } else if (path.startsWith(SysfsTree.ROOT + "/")) {
       sysfs.write(path, data);
+      if (TUNABLE_FILES.contains(path.substring(path.lastIndexOf('/') + 1))) {
+        tunables = Tunables.WRITTEN;
+      }
     } else if (path.equals(ProcFiles.SLABINFO) || path.equals(ProcFiles.BUDDYINFO)) {
       throw new CommandException(path + ": read-only file (EACCES)");
     } else {
@@ -246,6 +330,12 @@ public final class Session {
     if (path.equals(Modules.SMO_CALLFN) || modules.ownsPath(path)) {
       throw new CommandException(path + ": write-only file (EACCES, mode 0200)");
     }
+    if (path.equals(Modules.SMO_IDS)) {
+      return smoIds(path);
+    }
+    if (path.equals(Modules.SMOX_THINGS)) {
+      return modules.things(path);
+    }
     if (path.startsWith(SysfsTree.ROOT + "/")) {
       return sysfs.read(path);
     }
@@ -253,6 +343,24 @@ public final class Session {
       return proc.read(path);
     }
     throw new CommandException(path + ": no such file (ENOENT)");
+  }
+
+  private String smoIds(String path) {
+    if (smo == null) {
+      throw new CommandException(path + ": no such file (slub_defrag is not loaded)");
+    }
+    if (machine.slub().kernelFidelity()) {
+      throw new CommandException(path + ": kernel-faithful mode keeps no ids (ENOENT)");
+    }
+    return IdRanges.format(smo.ids()) + "\n";
+  }
+
+  private String expect(List<String> args, String line) {
+    if (args.isEmpty()) {
+      throw new CommandException("expect: expected expect PATH = TEXT or expect PATH TERM...");
+    }
+    Expect.check(args, line, cat(args.subList(0, 1)));
+    return "";
   }
 
   private String ls(List<String> args) {
@@ -267,20 +375,21 @@ public final class Session {
 
   private String check(List<String> args) {
     arity("check", args, 0, 0, "check");
-    String problem = Checks.run(machine, smo, modules);
+    String problem = Checks.run(machine, tunables, smo, modules);
     if (problem != null) {
       throw new CommandException("check: " + problem);
     }
     return "ok\n";
   }
 
+  /** {@code dmesg [-c]}: the log since the last {@code -c}; {@code -c} then clears it. */
   private String dmesg(List<String> args) {
     arity("dmesg", args, 0, 1, "dmesg [-c]");
     boolean clear = !args.isEmpty();
     if (clear && !args.get(0).equals("-c")) {
       throw new CommandException("dmesg: unknown option '" + args.get(0) + "' (expected -c)");
     }
-    List<String> lines = machine.log().linesFrom(clear ? dmesgMark : 0);
+    List<String> lines = machine.log().linesFrom(dmesgMark);
     if (clear) {
       dmesgMark = machine.log().size();
     }
@@ -299,6 +408,23 @@ public final class Session {
           "defrag_slabs: no node " + node + " (machine has " + machine.config().nodes() + ")");
     }
     return Defrag.defragSlabs(machine.slub(), cpu, node) + "\n";
+  }
+
+  /** {@code slabinfo ARGS}: the kernel tool's output over this model's sysfs (SMO dialect). */
+  private String slabinfo(List<String> args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int rc;
+    try (PrintStream o = new PrintStream(out, true, UTF_8);
+        PrintStream e = new PrintStream(err, true, UTF_8)) {
+      rc =
+          new SlabinfoTool(SlabinfoDialect.SMO)
+              .run(args.toArray(String[]::new), new ModelSlabSysfs(sysfs), o, e);
+    }
+    if (rc != 0) {
+      throw new CommandException("slabinfo: " + err.toString(UTF_8).strip());
+    }
+    return out.toString(UTF_8);
   }
 
   /** The cache called {@code name}, for tests and the fuzzer. */
