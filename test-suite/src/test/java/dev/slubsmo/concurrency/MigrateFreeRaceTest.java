@@ -30,18 +30,24 @@ class MigrateFreeRaceTest {
   private final Cpu shrinker = machine.cpu(0);
   private final Cpu owner = machine.cpu(1);
 
-  /** Three slabs, two live objects each; returns the number kept. */
+  private static final int SLABS = 3;
+  private static final int KEEP = 2;
+
+  /** {@link #SLABS} slabs with {@link #KEEP} live objects each; returns the number kept. */
   private static int sparseSlabs(MovableObjects objects, Cpu cpu) {
     int perSlab = objects.cache.objsPerSlab();
-    for (int i = 0; i < 3 * perSlab; i++) {
+    for (int i = 0; i < SLABS * perSlab; i++) {
       objects.alloc(cpu);
     }
-    for (long id = 0; id < 3 * perSlab; id++) {
-      if (id % perSlab >= 2) {
+    int kept = 0;
+    for (long id = 0; id < SLABS * perSlab; id++) {
+      if (id % perSlab >= KEEP) {
         objects.free(cpu, id);
+      } else {
+        kept++;
       }
     }
-    return 6;
+    return kept;
   }
 
   /** Shrinks while the owner thread frees {@code victim} at the moment migrate reaches it. */

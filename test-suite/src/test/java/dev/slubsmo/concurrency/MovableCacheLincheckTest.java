@@ -9,14 +9,11 @@ import org.jetbrains.kotlinx.lincheck.Actor;
 import org.jetbrains.kotlinx.lincheck.LinChecker;
 import org.jetbrains.kotlinx.lincheck.LincheckAssertionError;
 import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
-import org.jetbrains.kotlinx.lincheck.strategy.managed.ManagedStrategyGuaranteeKt;
 import org.jetbrains.kotlinx.lincheck.strategy.managed.modelchecking.ModelCheckingOptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lincheck model checking of a movable cache against {@link MovableCacheModel.LiveIds}. Run sizes
- * come from {@code smo.lincheck.iterations} and {@code smo.lincheck.invocations} (small by default;
- * the {@code stress} profile raises them).
+ * Lincheck model checking of a movable cache against {@link MovableCacheModel.LiveIds}.
  *
  * <p>The scenario that matters: one thread frees the first object the other thread's {@code
  * kmem_cache_defrag} will migrate. Migrate has no isolate callback, so the free can land between
@@ -25,33 +22,9 @@ import org.junit.jupiter.api.Test;
  * which Lincheck reports; the rechecking version passes the same scenario.
  */
 class MovableCacheLincheckTest {
-  private static final int ITERATIONS = Integer.getInteger("smo.lincheck.iterations", 1);
-  private static final int INVOCATIONS = Integer.getInteger("smo.lincheck.invocations", 8);
-
-  /** Model checking settings; the page allocator, memory bytes and the checker run unswitched. */
   private static ModelCheckingOptions options(int iterations, int invocations) {
-    return new ModelCheckingOptions()
-        .iterations(iterations)
-        .invocationsPerIteration(invocations)
-        .threads(MovableCacheModel.THREADS)
-        .actorsPerThread(2)
-        .actorsBefore(1)
-        .actorsAfter(1)
-        .hangingDetectionThreshold(1000)
-        .minimizeFailedScenario(false)
-        .sequentialSpecification(MovableCacheModel.LiveIds.class)
-        .addGuarantee(
-            ManagedStrategyGuaranteeKt.forClasses(
-                    "dev.slubsmo.mm.PhysicalMemory",
-                    "dev.slubsmo.mm.PageAllocator",
-                    "dev.slubsmo.mm.BuddyZone",
-                    "dev.slubsmo.mm.KernelLog",
-                    "dev.slubsmo.slab.Slub",
-                    "dev.slubsmo.slab.SlabPages",
-                    "dev.slubsmo.slab.Kmalloc",
-                    "dev.slubsmo.debug.InvariantChecker")
-                .allMethods()
-                .ignore());
+    return LincheckOptions.modelChecking(
+        MovableCacheModel.THREADS, iterations, invocations, MovableCacheModel.LiveIds.class);
   }
 
   /** free(k) races defrag, then free(k) again must fail and every live object is intact. */
@@ -77,7 +50,7 @@ class MovableCacheLincheckTest {
   void recheckingMigrateIsLinearizableWithAllocFreeDefragAndShrink() throws Exception {
     LinChecker.check(
         MovableCacheModel.Rechecking.class,
-        options(ITERATIONS, INVOCATIONS)
+        options(LincheckOptions.ITERATIONS, LincheckOptions.INVOCATIONS)
             .addCustomScenario(freeDuringDefrag(MovableCacheModel.Rechecking.class)));
   }
 

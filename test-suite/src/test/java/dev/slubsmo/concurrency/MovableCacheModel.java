@@ -11,7 +11,6 @@ import dev.slubsmo.smo.Defrag;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jetbrains.kotlinx.lincheck.annotations.Operation;
 import org.jetbrains.kotlinx.lincheck.annotations.Validate;
 
@@ -56,8 +55,7 @@ public abstract class MovableCacheModel {
     final Machine machine =
         new Machine(new MachineConfig(1, THREADS + 1, 4L << 20), MachineOptions.defaults());
     final MovableObjects objects;
-    private final AtomicInteger nextCpu = new AtomicInteger();
-    private final ThreadLocal<Cpu> cpu = ThreadLocal.withInitial(this::claimCpu);
+    private final ThreadCpus cpus = new ThreadCpus(machine);
 
     World(MovableObjects.Migration migration) {
       objects = new MovableObjects(machine, "lincheck_movable", SIZE, migration);
@@ -73,18 +71,8 @@ public abstract class MovableCacheModel {
       machine.releaseCpus();
     }
 
-    /** The calling thread's CPU: the next unclaimed one on its first call. */
     Cpu cpu() {
-      return cpu.get();
-    }
-
-    private Cpu claimCpu() {
-      int id = nextCpu.getAndIncrement();
-      if (id >= machine.cpus().size()) {
-        throw new IllegalStateException(
-            "thread " + Thread.currentThread().getName() + " found no free CPU of " + id);
-      }
-      return machine.cpu(id);
+      return cpus.get();
     }
   }
 
