@@ -1,7 +1,6 @@
 package dev.slubsmo.mm;
 
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A CPU of the simulated machine. Every slab operation runs on a CPU, and a CPU is held by one
@@ -12,7 +11,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class Cpu {
   private final int id;
   private final int node;
-  private final AtomicReference<Thread> owner = new AtomicReference<>();
+  private final ReentrantLock lock = new ReentrantLock();
+  private volatile Thread owner;
 
   Cpu(int id, int node) {
     this.id = id;
@@ -28,27 +28,25 @@ public final class Cpu {
     return node;
   }
 
-  /** Makes the current thread this CPU's holder, waiting while another thread holds it. */
+  /** Makes the current thread this CPU's holder, blocking while another thread holds it. */
   public void enter() {
-    Thread me = Thread.currentThread();
-    if (owner.get() == me) {
+    if (lock.isHeldByCurrentThread()) {
       return;
     }
-    int spins = 0;
-    while (!owner.compareAndSet(null, me)) {
-      if (++spins < 100) {
-        Thread.onSpinWait();
-      } else {
-        LockSupport.parkNanos(10_000);
-      }
-    }
+    lock.lock();
+    owner = Thread.currentThread();
   }
 
   /** Lets another thread take this CPU. Only the holder may release it. */
   public void release() {
-    Thread me = Thread.currentThread();
-    if (!owner.compareAndSet(me, null) && owner.get() != null) {
-      throw new IllegalStateException("cpu " + id + " is held by " + owner.get().getName());
+    if (lock.isHeldByCurrentThread()) {
+      owner = null;
+      lock.unlock();
+      return;
+    }
+    Thread holder = owner;
+    if (holder != null) {
+      throw new IllegalStateException("cpu " + id + " is held by " + holder.getName());
     }
   }
 
@@ -93,7 +91,7 @@ public final class Cpu {
   }
 
   public boolean heldByCurrentThread() {
-    return owner.get() == Thread.currentThread();
+    return lock.isHeldByCurrentThread();
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.slubsmo.slab;
 
 import dev.slubsmo.mm.Cpu;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Giving a CPU slab back (mm/slub.c {@code deactivate_slab}, {@code flush_slab}, {@code
@@ -121,23 +123,34 @@ final class Deactivate {
 
   /**
    * {@code flush_all}: runs {@code __flush_cpu_slab} on every CPU that has a slab or a chain,
-   * holding each CPU in turn as the kernel's IPI would.
+   * holding each CPU in turn as the kernel's IPI would. The caller's own CPUs are let go first and
+   * taken back at the end: the kernel waits for its IPIs with interrupts on, so a CPU that is
+   * itself in {@code flush_all} still serves the others' flushes, and two threads flushing at once
+   * must not each keep the CPU the other is waiting for.
    */
   static void flushAll(KmemCache s) {
+    List<Cpu> held = new ArrayList<>();
     for (Cpu cpu : s.slub.cpus) {
-      CacheCpu c = s.cpuSlab[cpu.id()];
-      boolean mine = cpu.heldByCurrentThread();
-      if (!mine) {
-        cpu.enter();
+      if (cpu.heldByCurrentThread()) {
+        held.add(cpu);
+        cpu.release();
       }
-      try {
-        if (c.page != null || c.partial != null) {
-          flushCpuSlab(s, cpu);
-        }
-      } finally {
-        if (!mine) {
+    }
+    try {
+      for (Cpu cpu : s.slub.cpus) {
+        CacheCpu c = s.cpuSlab[cpu.id()];
+        cpu.enter();
+        try {
+          if (c.page != null || c.partial != null) {
+            flushCpuSlab(s, cpu);
+          }
+        } finally {
           cpu.release();
         }
+      }
+    } finally {
+      for (Cpu cpu : held) {
+        cpu.enter();
       }
     }
   }

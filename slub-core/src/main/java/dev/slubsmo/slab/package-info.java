@@ -7,7 +7,10 @@
  * dev.slubsmo.mm.Cpu#enter}) → {@code n.list_lock} ({@link dev.slubsmo.slab.CacheNode#listLock}) →
  * {@code slab_lock(page)} ({@link dev.slubsmo.slab.Slab#lock}). A thread holds at most one CPU
  * while it takes a list lock; cache-wide operations ({@code flush_all}, shrink, defrag) take CPUs
- * one at a time and never hold a list lock while waiting for a CPU.
+ * one at a time and never hold a list lock while waiting for a CPU. {@code flush_all} lets go of
+ * its caller's CPUs before taking any other and takes them back at the end, so two threads flushing
+ * at once never each hold the CPU the other waits for. A thread that holds a CPU between operations
+ * blocks every {@code flush_all}: threads that keep a CPU must release it regularly.
  *
  * <h2>Slab states</h2>
  *
