@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs the performance suite in one command: builds slub-bench (mvn -Pbench), runs every JMH
+# benchmark with short settings, summarises medians and ratios against the targets, then runs the
+# scale report (one JVM per live-object count). Results go to target/bench/ (see docs/PERFORMANCE.md).
+#
+#   ci/bench.sh                 everything
+#   ci/bench.sh FastPath        only JMH benchmarks matching the regex; no scale report
+#   BENCH_JMH="-wi 5 -i 10 -w 2s -r 2s -f 3" ci/bench.sh     longer JMH runs
+#   BENCH_SCALE="10000 100000" ci/bench.sh                   other scale points ("" skips them)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=target/bench
+jar=slub-bench/target/benchmarks.jar
+jmh_args=${BENCH_JMH:--wi 3 -i 5 -w 1s -r 1s -f 1}
+filter=${1:-.}
+if [ $# -gt 0 ]; then
+  scale=${BENCH_SCALE-}
+else
+  scale=${BENCH_SCALE-10000 100000 1000000 10000000}
+fi
+
+mkdir -p "$out"
+mvn -B -q -ntp -Pbench -pl slub-bench -am package -DskipTests
+
+{
+  echo "machine: $(nproc) CPUs, $(free -g | awk '/^Mem:/ {print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  java -version 2>&1 | head -1
+} | tee "$out/machine.txt"
+
+# shellcheck disable=SC2086 # jmh_args is a word list on purpose
+java -jar "$jar" $jmh_args -rf json -rff "$out/jmh.json" "$filter" | tee "$out/jmh.txt"
+java -cp "$jar" dev.slubsmo.bench.JmhSummary "$out/jmh.json" | tee "$out/summary.md"
+
+if [ -n "$scale" ]; then
+  java -cp "$jar" dev.slubsmo.bench.ScaleReport --header | tee "$out/scale.tsv"
+  for n in $scale; do
+    heap=4g
+    if [ "$n" -gt 2000000 ]; then
+      heap=16g
+    fi
+    java -Xmx"$heap" -cp "$jar" dev.slubsmo.bench.ScaleReport "$n" | tee -a "$out/scale.tsv"
+  done
+fi
