@@ -124,7 +124,22 @@ public final class Defrag {
     if (moveList.isEmpty()) {
       return;
     }
-    long scratch = Vacate.allocScratch(s, cpu);
+    vacateWith(s, cpu, n, moveList, targetNode, fullToPartial, stats, Vacate.allocScratch(s, cpu));
+  }
+
+  /**
+   * Vacates the isolated slabs with an already allocated scratch buffer (0: its allocation failed,
+   * so nothing moves), frees it, and disposes of every slab.
+   */
+  static void vacateWith(
+      KmemCache s,
+      Cpu cpu,
+      CacheNode n,
+      List<Slab> moveList,
+      int targetNode,
+      boolean fullToPartial,
+      MoveStats stats,
+      long scratch) {
     if (scratch != 0) {
       for (Slab page : moveList) {
         if (page.inuse() > 0) {

@@ -66,14 +66,7 @@ public final class NumaMove {
     } finally {
       n.listLock().unlock();
     }
-    for (Slab page : moveList) {
-      if (page.inuse() > 0) {
-        stats.vacated++;
-        Vacate.moveSlabPage(s, cpu, page, targetNode, stats);
-      }
-    }
-    Vacate.freeScratch(s, cpu, scratch);
-    Vacate.dispose(s, cpu, n, moveList, false, stats);
+    Defrag.vacateWith(s, cpu, n, moveList, targetNode, false, stats, scratch);
     return n.nrSlabs();
   }
 

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slubsmo.Machine;
 import dev.slubsmo.mm.Cpu;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +17,7 @@ class AllocPathTest {
   private final KmemCache s = m.slub().createCache("t64", 64, 0, 0, null, 0, -1);
 
   private List<Long> alloc(int n) {
-    List<Long> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      out.add(s.alloc(cpu, Gfp.KERNEL));
-    }
-    return out;
+    return Machines.alloc(s, cpu, n);
   }
 
   @Test

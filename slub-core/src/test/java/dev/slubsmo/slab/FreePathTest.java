@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slubsmo.Machine;
 import dev.slubsmo.mm.Cpu;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,11 +15,7 @@ class FreePathTest {
   private final KmemCache s = m.slub().createCache("t64", 64, 0, 0, null, 0, -1);
 
   private List<Long> alloc(KmemCache c, Cpu on, int n) {
-    List<Long> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      out.add(c.alloc(on, Gfp.KERNEL));
-    }
-    return out;
+    return Machines.alloc(c, on, n);
   }
 
   @Test

@@ -30,4 +30,12 @@ final class Machines {
     }
     return sum;
   }
+
+  static java.util.List<Long> alloc(KmemCache s, dev.slubsmo.mm.Cpu cpu, int n) {
+    java.util.List<Long> out = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(s.alloc(cpu, Gfp.KERNEL));
+    }
+    return out;
+  }
 }

@@ -14,11 +14,7 @@ class MainlineShrinkTest {
   private final KmemCache s = m.slub().createCache("t256", 256, 0, 0, null, 0, -1);
 
   private List<Long> alloc(int n) {
-    List<Long> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      out.add(s.alloc(cpu, Gfp.KERNEL));
-    }
-    return out;
+    return Machines.alloc(s, cpu, n);
   }
 
   @Test

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       CaptureCommand.class,
       RunCommand.class,
       ShellCommand.class,
+      ServeCommand.class,
     })
 public final class SmoCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

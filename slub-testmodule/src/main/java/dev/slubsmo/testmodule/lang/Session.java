@@ -274,13 +274,14 @@ public final class Session {
     return "ok\n";
   }
 
+  /** {@code dmesg [-c]}: the log since the last {@code -c}; {@code -c} then clears it. */
   private String dmesg(List<String> args) {
     arity("dmesg", args, 0, 1, "dmesg [-c]");
     boolean clear = !args.isEmpty();
     if (clear && !args.get(0).equals("-c")) {
       throw new CommandException("dmesg: unknown option '" + args.get(0) + "' (expected -c)");
     }
-    List<String> lines = machine.log().linesFrom(clear ? dmesgMark : 0);
+    List<String> lines = machine.log().linesFrom(dmesgMark);
     if (clear) {
       dmesgMark = machine.log().size();
     }

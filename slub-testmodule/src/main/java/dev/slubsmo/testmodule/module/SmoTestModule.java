@@ -135,7 +135,7 @@ public final class SmoTestModule {
     while (p != head && (n == 0 || freed < n)) {
       long next = ListHead.next(mem, p);
       ListHead.del(mem, p);
-      cache.free(cpu, p);
+      release(cpu, p);
       count--;
       freed++;
       p = next;
@@ -199,8 +199,20 @@ public final class SmoTestModule {
       }
       ListHead.del(mem, objs[i]);
       ListHead.addTail(mem, p, head);
-      s.free(cpu, objs[i]);
+      release(cpu, objs[i]);
     }
+  }
+
+  /**
+   * Frees an unlinked object. A constructor cache expects objects back in their constructed state;
+   * strict mode restores it (the ids it wrote would otherwise survive into the next allocation),
+   * faithful mode frees as the original module does.
+   */
+  private void release(Cpu cpu, long p) {
+    if (!faithful) {
+      new Ctor().construct(mem, p);
+    }
+    cache.free(cpu, p);
   }
 
   /** {@code test NR KEEP}: the in-module stress test (spec 1.5). */
@@ -247,7 +259,7 @@ public final class SmoTestModule {
     for (long p : objects()) {
       if (counter++ % keep != 0) {
         ListHead.del(mem, p);
-        cache.free(cpu, p);
+        release(cpu, p);
         count--;
       }
     }

@@ -64,6 +64,13 @@ class SmoTestModuleTest {
   }
 
   @Test
+  void testCommandPassesAfterObjectsWereFreed() {
+    mod.alloc(cpu, 21, -1);
+    mod.free(cpu, 0, 0);
+    assertEquals(0, mod.test(cpu, 100, 10).value());
+  }
+
+  @Test
   void testCommandNeedsCleanState() {
     mod.alloc(cpu, 1, -1);
     assertEquals(-1, mod.test(cpu, 10, 2).value());
