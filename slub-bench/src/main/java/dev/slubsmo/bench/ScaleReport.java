@@ -26,6 +26,8 @@ import java.util.SplittableRandom;
  *   <li>{@code pair_ns}: alloc + free of the same object with N objects live (the fast path);
  *   <li>{@code churn_ns}: free a random live object and allocate its replacement (seeded), so the
  *       touched slabs are spread over all N;
+ *   <li>{@code touch_ns}: the hardware's share of that, one read-modify-write of a random cache
+ *       line in a plain array as large as the slabs (the same seeded generator);
  *   <li>{@code kernel_ns}/{@code minimal_ns}: shrink time per object moved, after freeing every
  *       other object (N/2 live, every slab half full), for each placement policy.
  * </ul>
@@ -38,7 +40,7 @@ import java.util.SplittableRandom;
  */
 public final class ScaleReport {
   static final String HEADER =
-      "live\tslabs\tslab_bytes\theap_bytes\theap_ratio\tpair_ns\tchurn_ns"
+      "live\tslabs\tslab_bytes\theap_bytes\theap_ratio\tpair_ns\tchurn_ns\ttouch_ns"
           + "\tkernel_moved\tkernel_ns\tminimal_moved\tminimal_ns";
   static final int ROUNDS = 5;
   static final int OPS = 2_000_000;
@@ -61,7 +63,7 @@ public final class ScaleReport {
       throw new IllegalArgumentException("N must be at least 2, got " + live);
     }
     warmUp(seed);
-    System.out.println(measure(live, seed));
+    System.out.println(measureRow(live, seed, OPS, ROUNDS));
   }
 
   /**
@@ -78,12 +80,16 @@ public final class ScaleReport {
     r.fill();
     r.pair(OPS);
     r.churn(OPS);
+    touch(new long[1 << 20], OPS, r.random);
     r.shrink(Placement.KERNEL);
     r.refragment();
     r.shrink(Placement.MINIMAL_MOVE);
   }
 
-  private static String measure(int live, long seed) {
+  /**
+   * One row for N live objects: {@code ops} operations per timed round, median of {@code rounds}.
+   */
+  static String measureRow(int live, long seed, int ops, int rounds) {
     long[] table = new long[live];
     long before = usedHeap();
     Run r = new Run(live, seed, table);
@@ -91,11 +97,14 @@ public final class ScaleReport {
     long heap = usedHeap() - before;
     long slabs = r.slabs();
     long slabBytes = slabs * ((long) PageAllocator.PAGE_SIZE << r.cache.order());
-    double[] pair = new double[ROUNDS];
-    double[] churn = new double[ROUNDS];
-    for (int i = 0; i < ROUNDS; i++) {
-      pair[i] = r.pair(OPS);
-      churn[i] = r.churn(OPS);
+    double[] pair = new double[rounds];
+    double[] churn = new double[rounds];
+    double[] touch = new double[rounds];
+    long[] lines = new long[(int) (slabBytes / Long.BYTES)];
+    for (int i = 0; i < rounds; i++) {
+      pair[i] = r.pair(ops);
+      churn[i] = r.churn(ops);
+      touch[i] = touch(lines, ops, r.random);
     }
     DefragResult kernel = r.shrink(Placement.KERNEL);
     double kernelNs = r.lastNs / kernel.moved();
@@ -104,7 +113,7 @@ public final class ScaleReport {
     double minimalNs = r.lastNs / minimal.moved();
     return String.format(
         Locale.ROOT,
-        "%d\t%d\t%d\t%d\t%.3f\t%.1f\t%.1f\t%d\t%.1f\t%d\t%.1f",
+        "%d\t%d\t%d\t%d\t%.3f\t%.1f\t%.1f\t%.1f\t%d\t%.1f\t%d\t%.1f",
         live,
         slabs,
         slabBytes,
@@ -112,10 +121,22 @@ public final class ScaleReport {
         (double) heap / slabBytes,
         median(pair),
         median(churn),
+        median(touch),
         kernel.moved(),
         kernelNs,
         minimal.moved(),
         minimalNs);
+  }
+
+  /** CPU ns per increment of the first word of a random 64-byte line of {@code lines}. */
+  static double touch(long[] lines, int ops, SplittableRandom random) {
+    int perLine = 64 / Long.BYTES;
+    int count = lines.length / perLine;
+    long t0 = THREADS.getCurrentThreadCpuTime();
+    for (int i = 0; i < ops; i++) {
+      lines[random.nextInt(count) * perLine]++;
+    }
+    return (double) (THREADS.getCurrentThreadCpuTime() - t0) / ops;
   }
 
   static double median(double[] v) {
