@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs the performance suite in one command: builds slub-bench (mvn -Pbench), runs every JMH
-# benchmark with short settings, summarises medians and ratios against the targets, then runs the
-# scale report (one JVM per live-object count). Results go to target/bench/ (see docs/PERFORMANCE.md).
+# benchmark with short settings, summarises medians and ratios against the targets, cross-checks
+# them in thread CPU time, then runs the scale report (one JVM per live-object count). Results go
+# to target/bench/ (see docs/PERFORMANCE.md).
 #
 #   ci/bench.sh                 everything
-#   ci/bench.sh FastPath        only JMH benchmarks matching the regex; no scale report
+#   ci/bench.sh FastPath        only JMH benchmarks matching the regex; no CPU-time or scale runs
 #   BENCH_JMH="-wi 5 -i 10 -w 2s -r 2s -f 3" ci/bench.sh     longer JMH runs
 #   BENCH_SCALE="10000 100000" ci/bench.sh                   other scale points ("" skips them)
 set -euo pipefail
@@ -31,6 +32,10 @@ mvn -B -q -ntp -Pbench -pl slub-bench -am package -DskipTests
 # shellcheck disable=SC2086 # jmh_args is a word list on purpose
 java -jar "$jar" $jmh_args -rf json -rff "$out/jmh.json" "$filter" | tee "$out/jmh.txt"
 java -cp "$jar" dev.slubsmo.bench.JmhSummary "$out/jmh.json" | tee "$out/summary.md"
+if [ $# -eq 0 ]; then
+  java -Dio.netty.leakDetection.level=disabled -cp "$jar" dev.slubsmo.bench.CpuTimeCheck |
+    tee "$out/cputime.md"
+fi
 
 if [ -n "$scale" ]; then
   java -cp "$jar" dev.slubsmo.bench.ScaleReport --header | tee "$out/scale.tsv"
