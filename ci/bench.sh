@@ -25,7 +25,7 @@ mkdir -p "$out"
 mvn -B -q -ntp -Pbench -pl slub-bench -am package -DskipTests
 
 {
-  echo "machine: $(nproc) CPUs, $(free -g | awk '/^Mem:/ {print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "machine: $(nproc) CPUs, $(free -h | awk '/^Mem:/ {print $2}'), load $(cut -d' ' -f1-3 /proc/loadavg)"
   java -version 2>&1 | head -1
 } | tee "$out/machine.txt"
 
