@@ -26,10 +26,12 @@ import java.util.SplittableRandom;
  *   <li>{@code pair_ns}: alloc + free of the same object with N objects live (the fast path);
  *   <li>{@code churn_ns}: free a random live object and allocate its replacement (seeded), so the
  *       touched slabs are spread over all N;
- *   <li>{@code touch_ns}: the hardware's share of that, one read-modify-write of a random cache
- *       line in a plain array as large as the slabs (the same seeded generator);
- *   <li>{@code kernel_ns}/{@code minimal_ns}: shrink time per object moved, after freeing every
- *       other object (N/2 live, every slab half full), for each placement policy.
+ *   <li>{@code touch_ns}: a hardware reference for that, one read-modify-write of a random cache
+ *       line in a plain array as large as the slabs (the same seeded generator); churn touches
+ *       several such lines (handle, slab, frame header, object);
+ *   <li>{@code kernel_ns}/{@code minimal_ns}: shrink time per object moved, each round on N objects
+ *       allocated afresh of which every other one is then freed (N/2 live, every slab half full),
+ *       for each placement policy.
  * </ul>
  *
  * <p>Heap: used heap after full GCs, measured before the machine boots (the handle table already
@@ -67,7 +69,9 @@ public final class ScaleReport {
   }
 
   /**
-   * Memory per node for N live objects, fragmented, plus the slabs a kernel-policy shrink fills.
+   * Memory per node for N live objects: at the peak, during a kernel-policy shrink, N slots are
+   * still held by the isolated slabs and N/2 more by the slabs their objects move to; a slot takes
+   * at most the object and its out-of-object free pointer. Twice that, in whole buddy blocks.
    */
   static long memoryFor(int live) {
     long block = MachineConfig.MAX_BLOCK_BYTES;
@@ -82,7 +86,7 @@ public final class ScaleReport {
     r.churn(OPS);
     touch(new long[1 << 20], OPS, r.random);
     r.shrink(Placement.KERNEL);
-    r.refragment();
+    r.refill();
     r.shrink(Placement.MINIMAL_MOVE);
   }
 
@@ -106,11 +110,18 @@ public final class ScaleReport {
       churn[i] = r.churn(ops);
       touch[i] = touch(lines, ops, r.random);
     }
-    DefragResult kernel = r.shrink(Placement.KERNEL);
-    double kernelNs = r.lastNs / kernel.moved();
-    r.refragment();
-    DefragResult minimal = r.shrink(Placement.MINIMAL_MOVE);
-    double minimalNs = r.lastNs / minimal.moved();
+    double[] kernelNs = new double[rounds];
+    double[] minimalNs = new double[rounds];
+    long kernelMoved = 0;
+    long minimalMoved = 0;
+    for (int i = 0; i < rounds; i++) {
+      r.refill();
+      kernelMoved = r.shrink(Placement.KERNEL).moved();
+      kernelNs[i] = r.lastNs / kernelMoved;
+      r.refill();
+      minimalMoved = r.shrink(Placement.MINIMAL_MOVE).moved();
+      minimalNs[i] = r.lastNs / minimalMoved;
+    }
     return String.format(
         Locale.ROOT,
         "%d\t%d\t%d\t%d\t%.3f\t%.1f\t%.1f\t%.1f\t%d\t%.1f\t%d\t%.1f",
@@ -122,10 +133,10 @@ public final class ScaleReport {
         median(pair),
         median(churn),
         median(touch),
-        kernel.moved(),
-        kernelNs,
-        minimal.moved(),
-        minimalNs);
+        kernelMoved,
+        median(kernelNs),
+        minimalMoved,
+        median(minimalNs));
   }
 
   /** CPU ns per increment of the first word of a random 64-byte line of {@code lines}. */
@@ -224,7 +235,7 @@ public final class ScaleReport {
     }
 
     /** Back to N live in fresh slabs: free the survivors, shrink away the empties, refill. */
-    void refragment() {
+    void refill() {
       for (int h = 0; h < live; h++) {
         if (handles.object(h) != 0) {
           handles.free(h);
