@@ -22,6 +22,28 @@ public final class Smo {
       slub.log().printk(msg);
       throw new IllegalArgumentException(msg);
     }
+    install(s, m);
+  }
+
+  /**
+   * Installs the callbacks like {@link #setupMobility} but without the constructor requirement.
+   *
+   * <p>Exists only for the what-if trace replay, which asks what SMO would do for caches that have
+   * no constructor in the kernel (dentry, filp, maple_node, ...). Adding a constructor would move
+   * the free pointer after the object and so change the geometry being replayed. The kernel needs
+   * the constructor so that migrate can tell a live object from a free one by its contents; the
+   * replay's migrate knows every live object through its pointer map, so it needs no such test.
+   * Never use it for a cache whose migrate callback reads object contents to decide liveness.
+   *
+   * @throws IllegalArgumentException when the cache already has callbacks
+   */
+  public static void setupMobilityWhatIf(KmemCache s, Mobility m) {
+    install(s, m);
+  }
+
+  /** Steps 2 to 6 of {@code kmem_cache_setup_mobility}, under {@code slab_mutex}. */
+  private static void install(KmemCache s, Mobility m) {
+    Slub slub = s.slub();
     slub.slabMutex.lock();
     try {
       if (s.mobility() != null) {

@@ -31,6 +31,28 @@ class DefragTest {
   }
 
   @Test
+  void whatIfSetupAcceptsACacheWithoutCtorAndKeepsItsGeometry() {
+    Machine m = Machine.boot();
+    var s = m.slub().createCache("whatif", 64, 0, 0, null, 0, -1);
+    int size = s.size();
+    int offset = s.offset();
+    Smo.setupMobilityWhatIf(s, Mobility.of(null, (c, o, n, node, p) -> {}, "x"));
+    assertTrue(Smo.movable(s));
+    assertSame(s, m.slub().caches().get(0));
+    assertEquals(size, s.size());
+    assertEquals(offset, s.offset());
+  }
+
+  @Test
+  void whatIfSetupRefusesASecondSetup() {
+    Machine m = Machine.boot();
+    var s = m.slub().createCache("twice", 64, 0, 0, null, 0, -1);
+    Mobility mob = Mobility.of(null, (c, o, n, node, p) -> {}, "x");
+    Smo.setupMobilityWhatIf(s, mob);
+    assertThrows(IllegalArgumentException.class, () -> Smo.setupMobilityWhatIf(s, mob));
+  }
+
+  @Test
   void movableCacheMovesToTheHeadOfTheCacheList() {
     Tracked t = new Tracked(Machine.boot(), "mv");
     t.enable();

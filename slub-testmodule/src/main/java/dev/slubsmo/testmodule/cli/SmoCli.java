@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       SlabinfoCommand.class,
       InspectCommand.class,
       CaptureCommand.class,
+      DemoCommand.class,
+      ReplayCommand.class,
       RunCommand.class,
       ShellCommand.class,
       ServeCommand.class,

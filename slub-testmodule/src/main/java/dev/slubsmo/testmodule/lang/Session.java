@@ -1,5 +1,7 @@
 package dev.slubsmo.testmodule.lang;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.slubsmo.Machine;
 import dev.slubsmo.mm.Cpu;
 import dev.slubsmo.slab.KmemCache;
@@ -10,6 +12,11 @@ import dev.slubsmo.sysfs.ProcFiles;
 import dev.slubsmo.sysfs.SysfsException;
 import dev.slubsmo.sysfs.SysfsTree;
 import dev.slubsmo.testmodule.module.SmoTestModule;
+import dev.slubsmo.testmodule.slabinfo.ModelSlabSysfs;
+import dev.slubsmo.testmodule.slabinfo.SlabinfoDialect;
+import dev.slubsmo.testmodule.slabinfo.SlabinfoTool;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +31,7 @@ import java.util.List;
  * cpu N                                          create NAME size=N [align=N] [flags=F,F...]
  * echo [-n] WORDS > PATH                         cat PATH          ls [DIR]
  * check                                          dmesg [-c]        defrag_slabs [NODE]
+ * slabinfo [OPTIONS] [PATTERN]   (the kernel's slabinfo tool, SMO dialect, over this model)
  * # comment
  * </pre>
  */
@@ -76,6 +84,11 @@ public final class Session {
     return modules;
   }
 
+  /** This machine's {@code /sys/kernel/slab}. */
+  public SysfsTree sysfs() {
+    return sysfs;
+  }
+
   /** Runs one line; returns its output (possibly empty, each printed line ending in a newline). */
   public String execute(String line) {
     String trimmed = line.strip();
@@ -101,12 +114,13 @@ public final class Session {
         case "check" -> check(args);
         case "dmesg" -> dmesg(args);
         case "defrag_slabs" -> defragSlabs(args);
+        case "slabinfo" -> slabinfo(args);
         default ->
             throw new CommandException(
                 "unknown command '"
                     + cmd
                     + "' (expected machine, insmod, rmmod, cpu, create, echo, cat, ls, check,"
-                    + " dmesg or defrag_slabs)");
+                    + " dmesg, defrag_slabs or slabinfo)");
       };
     } catch (SysfsException e) {
       throw new CommandException(e.getMessage(), e);
@@ -300,6 +314,23 @@ public final class Session {
           "defrag_slabs: no node " + node + " (machine has " + machine.config().nodes() + ")");
     }
     return Defrag.defragSlabs(machine.slub(), cpu, node) + "\n";
+  }
+
+  /** {@code slabinfo ARGS}: the kernel tool's output over this model's sysfs (SMO dialect). */
+  private String slabinfo(List<String> args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int rc;
+    try (PrintStream o = new PrintStream(out, true, UTF_8);
+        PrintStream e = new PrintStream(err, true, UTF_8)) {
+      rc =
+          new SlabinfoTool(SlabinfoDialect.SMO)
+              .run(args.toArray(String[]::new), new ModelSlabSysfs(sysfs), o, e);
+    }
+    if (rc != 0) {
+      throw new CommandException("slabinfo: " + err.toString(UTF_8).strip());
+    }
+    return out.toString(UTF_8);
   }
 
   /** The cache called {@code name}, for tests and the fuzzer. */
