@@ -1,8 +1,12 @@
 package dev.slubsmo.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.slubsmo.smo.Defrag;
 import dev.slubsmo.smo.DefragResult;
 import dev.slubsmo.smo.Placement;
+import dev.slubsmo.testmodule.replay.Replay;
+import dev.slubsmo.testmodule.replay.ReplayResult;
+import dev.slubsmo.testmodule.replay.TraceSource;
 import dev.slubsmo.testmodule.trace.TraceReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -26,8 +30,10 @@ import org.tukaani.xz.XZInputStream;
  * with the ratios and targets. Not a replacement for JMH: it has no blackhole, so only cases whose
  * results escape are measured (the {@code long[]} stack baseline is left to JMH).
  *
- * <p>The trace row adds the two halves of end-to-end reading: xz decompression and parsing run on
- * two threads in {@link TraceReader#open}, so on two idle cores the slower half bounds the rate.
+ * <p>The trace rows add the two halves of end-to-end reading: xz decompression and parsing run on
+ * two threads in {@link TraceReader#open}, so on two idle cores the slower half bounds the rate. A
+ * replay spreads over more threads, so its row counts the CPU of the whole process, and two idle
+ * cores could at best divide that by two.
  */
 public final class CpuTimeCheck {
   static final int ROUNDS = 7;
@@ -49,6 +55,8 @@ public final class CpuTimeCheck {
     MigrationBench copy = new MigrationBench();
     TraceReadBench.Trace trace = new TraceReadBench.Trace();
     trace.load();
+    ReplayBench.Machines replay = new ReplayBench.Machines();
+    replay.machines = "smo-kernel";
     FuzzMixBench withCheck = new FuzzMixBench();
     withCheck.boot();
     FuzzMixBench noCheck = new FuzzMixBench();
@@ -74,6 +82,10 @@ public final class CpuTimeCheck {
                         / MigrationBench.SLABS),
             new Case("trace: xz decompression", "ns/event", () -> decompress(trace)),
             new Case("trace: TraceReader from memory", "ns/event", () -> parse(trace)),
+            new Case(
+                "replay from .xz, one machine (CPU of all threads)",
+                "ns/event",
+                () -> replay(replay, trace)),
             new Case(
                 "fuzz mix: command + full check",
                 "ns/command",
@@ -115,6 +127,12 @@ public final class CpuTimeCheck {
     sb.append(
         row("trace events/s from .xz, two idle cores", 1e9 / Math.max(xz, parse), ">= 1,000,000"));
     sb.append(row("trace events/s from .xz, one core", 1e9 / (xz + parse), "-"));
+    double replayNs = med.get("replay from .xz, one machine (CPU of all threads)");
+    sb.append(
+        row(
+            "replay events/s from .xz, one machine, two idle cores (at most)",
+            2e9 / replayNs,
+            ">= 1,000,000"));
     sb.append(row("fuzz-mix commands/s with checks, one core", 1e9 / fuzz, ">= 20,000"));
     System.out.print(sb);
     if (sink == 42) {
@@ -180,6 +198,17 @@ public final class CpuTimeCheck {
       throw new UncheckedIOException(e);
     }
     return (double) (THREADS.getCurrentThreadCpuTime() - t0) / trace.events;
+  }
+
+  /**
+   * CPU ns per event of a whole replay from the {@code .xz} file, counted over every thread of the
+   * process (reader, read-ahead, machine; also JIT and GC), since the replay spreads over threads.
+   */
+  private static double replay(ReplayBench.Machines m, TraceReadBench.Trace trace) {
+    OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
+    long t0 = os.getProcessCpuTime();
+    ReplayResult r = Replay.run(m.with(TraceSource.file(trace.file)));
+    return (double) (os.getProcessCpuTime() - t0) / r.events();
   }
 
   /** CPU ns per event of reading the decompressed text (UTF-8 decoding and parsing). */

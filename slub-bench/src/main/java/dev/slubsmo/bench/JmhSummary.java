@@ -67,6 +67,18 @@ public final class JmhSummary {
               0,
               true),
           new Ratio(
+              "replay from memory vs from .xz, one machine (x faster)",
+              "ReplayBench.replayFromMemory[machines=smo-kernel]:events",
+              "ReplayBench.replayFromXz[machines=smo-kernel]:events",
+              0,
+              true),
+          new Ratio(
+              "replay from .xz, one machine vs the demo's five (x faster)",
+              "ReplayBench.replayFromXz[machines=smo-kernel]:events",
+              "ReplayBench.replayFromXz[machines=demo]:events",
+              0,
+              true),
+          new Ratio(
               "TraceReader from memory vs from .xz (x faster)",
               "TraceReadBench.readerFromMemory:events",
               "TraceReadBench.readerFromXz:events",
@@ -82,8 +94,8 @@ public final class JmhSummary {
   static final List<Floor> FLOORS =
       List.of(
           new Floor(
-              "trace events/s end to end from .xz (TraceReader only: replay not landed)",
-              "TraceReadBench.readerFromXz:events",
+              "trace replay events/s end to end from .xz, one machine (smo-kernel)",
+              "ReplayBench.replayFromXz[machines=smo-kernel]:events",
               1_000_000),
           new Floor(
               "fuzz-mix commands/s with a full invariant check each (interim: fuzzer not landed)",

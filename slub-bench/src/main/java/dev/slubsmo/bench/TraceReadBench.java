@@ -31,8 +31,8 @@ import org.tukaani.xz.XZInputStream;
  * {@link TraceReader} alone, end to end from the {@code .xz} file (decompression and decoding on
  * its read-ahead thread) and from the decompressed text in memory; and, as the floor under the
  * first, xz decompression alone. The {@code events} counter gives events per second (for the xz
- * baseline: the trace's events per second of decompression). This measures reading only: replaying
- * the events into a machine is not part of it.
+ * baseline: the trace's events per second of decompression). This is the reading part of {@link
+ * ReplayBench}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
