@@ -135,12 +135,12 @@ public final class CpuTimeCheck {
             ">= 1,000,000"));
     sb.append(row("fuzz-mix commands/s with checks, one core", 1e9 / fuzz, ">= 20,000"));
     System.out.print(sb);
-    if (sink == 42) {
-      System.out.println();
-    }
   }
 
-  /** Results go here so that the JIT cannot drop the work that produced them. */
+  /**
+   * Results are added here: a static field's stores are visible to any later reader, so the JIT
+   * cannot drop the work that produced them.
+   */
   private static long sink;
 
   private static String row(String label, double v, String target) {
