@@ -9,12 +9,20 @@ import dev.slubsmo.mm.PageAllocator;
 import dev.slubsmo.slab.GeometryProfile;
 import dev.slubsmo.slab.SizingParams;
 import dev.slubsmo.slab.Slub;
+import dev.slubsmo.smo.DefragDaemon;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
- * A simulated machine: NUMA memory with real bytes, CPUs, the kernel log, and the slab allocator
- * with its kmalloc caches created at boot.
+ * A simulated machine: NUMA memory with real bytes, CPUs, the kernel log, the slab allocator with
+ * its kmalloc caches created at boot, and the background defrag daemon (off at boot).
+ *
+ * <p>The machine lock: commands run under it ({@link #exclusive}), and so does each slice of the
+ * daemon, so the two never interleave. Whoever holds it gives back every CPU it took before letting
+ * go, so a holder never waits for a CPU. While the daemon is enabled, every thread that drives the
+ * machine must do so inside {@link #exclusive}.
  */
 public final class Machine {
   private final MachineConfig config;
@@ -23,6 +31,8 @@ public final class Machine {
   private final List<Cpu> cpus;
   private final KernelLog log = new KernelLog();
   private final Slub slub;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final DefragDaemon defragDaemon;
 
   public Machine(MachineConfig config, MachineOptions options) {
     this.config = config;
@@ -42,6 +52,7 @@ public final class Machine {
     slub.setPlacement(options.placement());
     slub.setKernelFidelity(options.kernelFidelity());
     slub.kmalloc().createCaches();
+    this.defragDaemon = new DefragDaemon(slub, cpus, lock);
   }
 
   /** A default machine: 1 node, 2 CPUs, 1 GiB, V5_0 sizing, no debug, seed 1. */
@@ -91,6 +102,33 @@ public final class Machine {
         c.release();
       }
     }
+  }
+
+  /** The background defrag daemon ({@code /sys/kernel/mm/slab_defrag}). */
+  public DefragDaemon defragDaemon() {
+    return defragDaemon;
+  }
+
+  /**
+   * Runs {@code work} under the machine lock, gives back the CPUs it took (unless this is a nested
+   * call), then lets an idle daemon look at what the work changed.
+   */
+  public <T> T exclusive(Supplier<T> work) {
+    lock.lock();
+    try {
+      return work.get();
+    } finally {
+      if (lock.getHoldCount() == 1) {
+        releaseCpus();
+      }
+      lock.unlock();
+      defragDaemon.poke();
+    }
+  }
+
+  /** Stops the machine's background thread; the machine is being replaced. */
+  public void shutdown() {
+    defragDaemon.shutdown();
   }
 
   /** For {@link SlubDebugOption} users: the option the machine booted with. */

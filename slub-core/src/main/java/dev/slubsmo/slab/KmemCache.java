@@ -116,6 +116,10 @@ public final class KmemCache {
           "cache_from_obj: Wrong slab cache. " + name + " but object is from " + page.cache.name);
     }
     FreePath.slabFree(page.cache, cpu, page, object, object, 1);
+    FreeTracepoint probe = slub.freeProbe;
+    if (probe != null) {
+      probe.kmemCacheFree(page.cache, cpu, object);
+    }
   }
 
   /**

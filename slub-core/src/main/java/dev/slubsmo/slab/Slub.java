@@ -28,6 +28,7 @@ public final class Slub {
   volatile ShrinkMode shrinkMode = ShrinkMode.SMO;
   volatile dev.slubsmo.smo.Placement placement = dev.slubsmo.smo.Placement.KERNEL;
   volatile boolean kernelFidelity;
+  volatile FreeTracepoint freeProbe;
 
   /** {@code slab_mutex}. */
   public final ReentrantLock slabMutex = new ReentrantLock();
@@ -57,6 +58,11 @@ public final class Slub {
     this.nomerge = nomerge;
     this.random = new SplittableRandom(seed);
     this.kmalloc = new Kmalloc(this);
+  }
+
+  /** Attaches {@code probe} to the {@code kmem_cache_free} tracepoint (null detaches). */
+  public void setFreeTracepoint(FreeTracepoint probe) {
+    this.freeProbe = probe;
   }
 
   public int cpuCount() {

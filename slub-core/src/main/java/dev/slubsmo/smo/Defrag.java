@@ -64,6 +64,16 @@ public final class Defrag {
 
   static int defragNode(
       KmemCache s, Cpu cpu, int node, int targetNode, int ratio, MoveStats stats) {
+    return defragNode(s, cpu, node, targetNode, ratio, Integer.MAX_VALUE, stats);
+  }
+
+  /**
+   * {@code kmem_cache_defrag} that stops the candidate scan once {@code maxIsolate} slabs are
+   * selected: one slice of {@link DefragDaemon}'s time-boxed work. The rest of the list is left for
+   * the next slice.
+   */
+  static int defragNode(
+      KmemCache s, Cpu cpu, int node, int targetNode, int ratio, int maxIsolate, MoveStats stats) {
     CacheNode n = s.node(node);
     if (node == targetNode && n.nrPartial() <= 1) {
       return n.nrPartial();
@@ -95,6 +105,9 @@ public final class Defrag {
           n.partial().remove(page);
         }
         page.unlock();
+        if (moveList.size() >= maxIsolate) {
+          break;
+        }
       }
       // list_move() to the head of move_list: newest first. Appending and reversing once keeps
       // that order without the quadratic cost of inserting at the front of an array.

@@ -10,9 +10,9 @@ final class Checks {
   private Checks() {}
 
   /** Null when everything holds, else what does not. */
-  static String run(Machine m, SmoTestModule smo, Modules modules) {
+  static String run(Machine m, InvariantChecker.Tunables t, SmoTestModule smo, Modules modules) {
     try {
-      InvariantChecker.check(m);
+      InvariantChecker.check(m, t);
     } catch (InvariantViolation v) {
       return v.getMessage();
     }

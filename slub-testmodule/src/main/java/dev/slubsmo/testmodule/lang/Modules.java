@@ -3,7 +3,12 @@ package dev.slubsmo.testmodule.lang;
 import dev.slubsmo.Machine;
 import dev.slubsmo.mm.Cpu;
 import dev.slubsmo.testmodule.module.SmoTestModule;
+import dev.slubsmo.xarray.IndexedEntry;
 import dev.slubsmo.xarray.SmoxTestModule;
+import dev.slubsmo.xarray.XArray;
+import dev.slubsmo.xarray.XaMark;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The test modules loaded on a machine ({@code insmod}/{@code rmmod}) and their debugfs files. */
 public final class Modules {
@@ -11,6 +16,10 @@ public final class Modules {
   public static final String SLUB_DEFRAG_XARRAY = "slub_defrag_xarray";
   public static final String SMO_CALLFN = "/sys/kernel/debug/smo/callfn";
   public static final String SMOX_CALLFN = "/sys/kernel/debug/smox/callfn";
+  public static final String SMOX_THINGS = "/sys/kernel/debug/smox/things";
+
+  /** The model's read-only list of the module's ids (strict mode); not in the kernel module. */
+  public static final String SMO_IDS = "/sys/kernel/debug/smo/ids";
 
   private final Machine machine;
   private SmoTestModule smo;
@@ -83,6 +92,33 @@ public final class Modules {
           path + ": no such file (" + SLUB_DEFRAG_XARRAY + " is not loaded)");
     }
     SmoxCallfn.write(smox, cpu, data);
+  }
+
+  /** {@code /sys/kernel/debug/smox/things}: present indices as ranges, then marks per mark. */
+  String things(String path) {
+    if (smox == null) {
+      throw new CommandException(
+          path + ": no such file (" + SLUB_DEFRAG_XARRAY + " is not loaded)");
+    }
+    XArray xa = smox.things();
+    List<Long> present = new ArrayList<>();
+    List<List<Long>> marked = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    for (IndexedEntry e = xa.find(0, -1); e != null; e = xa.findAfter(e.index(), -1)) {
+      present.add(e.index());
+      for (int m = 0; m < marked.size(); m++) {
+        if (xa.getMark(e.index(), XaMark.of(m))) {
+          marked.get(m).add(e.index());
+        }
+      }
+    }
+    StringBuilder sb = new StringBuilder(IdRanges.format(present));
+    for (int m = 0; m < marked.size(); m++) {
+      if (!marked.get(m).isEmpty()) {
+        sb.append(sb.length() == 0 ? "" : " ").append("mark").append(m).append('=');
+        sb.append(IdRanges.format(marked.get(m)));
+      }
+    }
+    return sb.append('\n').toString();
   }
 
   /** The loaded modules' own consistency checks; null when all hold. */

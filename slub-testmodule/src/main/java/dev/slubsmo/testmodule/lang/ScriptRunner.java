@@ -11,7 +11,9 @@ import java.util.List;
  * {@code smo run FILE...}: runs each script's lines in order on one session, printing what {@code
  * cat}, {@code ls}, {@code dmesg} and {@code check} print. The first refused line prints {@code
  * FILE:LINE: message} on the error stream and stops with status 2; with keep-going every refused
- * line is reported and the status is 2 at the end.
+ * line is reported and the status is 2 at the end. A model crash (a page fault, a kernel BUG) is
+ * reported as {@code FILE:LINE: oops: ...} and always stops the run: the machine is not to be
+ * trusted after it.
  */
 public final class ScriptRunner {
   public static final int FAILED = 2;
@@ -61,6 +63,9 @@ public final class ScriptRunner {
         if (!keepGoing) {
           return false;
         }
+      } catch (RuntimeException e) {
+        err.println(source + ":" + (i + 1) + ": oops: " + e);
+        return false;
       }
     }
     return ok;

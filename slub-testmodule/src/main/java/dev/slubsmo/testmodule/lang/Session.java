@@ -3,12 +3,14 @@ package dev.slubsmo.testmodule.lang;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.slubsmo.Machine;
+import dev.slubsmo.debug.InvariantChecker.Tunables;
 import dev.slubsmo.mm.Cpu;
 import dev.slubsmo.slab.KmemCache;
 import dev.slubsmo.slab.ObjectCtor;
 import dev.slubsmo.slab.SlabFlags;
 import dev.slubsmo.smo.Defrag;
 import dev.slubsmo.sysfs.ProcFiles;
+import dev.slubsmo.sysfs.SlabDefragFiles;
 import dev.slubsmo.sysfs.SysfsException;
 import dev.slubsmo.sysfs.SysfsTree;
 import dev.slubsmo.testmodule.module.SmoTestModule;
@@ -19,11 +21,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One machine driven by the command language: the lines a user types in {@code smo shell}, lists in
  * a {@code .smo} script, or sends to the server. {@link #execute} runs one line and returns what it
- * prints; a refused line throws {@link CommandException} and changes nothing.
+ * prints; a refused line throws {@link CommandException} and changes nothing. Each line runs under
+ * the machine lock ({@link Machine#exclusive}), so the background defrag daemon works only between
+ * lines.
  *
  * <pre>
  * machine [nodes=N] [cpus=N] [mem=SIZE] [slub_debug[=FLAGS]] [nomerge] [profile=..] [seed=N] ...
@@ -32,39 +38,94 @@ import java.util.List;
  * echo [-n] WORDS > PATH                         cat PATH          ls [DIR]
  * check                                          dmesg [-c]        defrag_slabs [NODE]
  * slabinfo [OPTIONS] [PATTERN]   (the kernel's slabinfo tool, SMO dialect, over this model)
+ * expect PATH = TEXT                             expect PATH KEY==N|KEY<=N|KEY>=N...
+ * inject redzone (test-only fault injection, {@link FaultInjection})
  * # comment
  * </pre>
+ *
+ * <p>{@code check} vouches for creation-time tunables ({@link Tunables#AS_CREATED}) until a line
+ * writes one of {@link #TUNABLE_FILES}; from then on it checks with {@link Tunables#WRITTEN}.
+ * {@code /sys/kernel/debug/smo/ids} is the model's own read-only file: the listed ids of strict
+ * mode as {@link IdRanges}, so a script can assert which objects exist; {@code
+ * /sys/kernel/debug/smox/things} likewise lists the XArray module's present indices, then {@code
+ * markM=RANGES} for each mark set somewhere.
  */
 public final class Session {
+  /** The sysfs files whose writes change what the checker may assume about a cache. */
+  public static final Set<String> TUNABLE_FILES =
+      Set.of(
+          "order",
+          "min_partial",
+          "cpu_partial",
+          "sanity_checks",
+          "red_zone",
+          "poison",
+          "store_user",
+          "trace",
+          "failslab",
+          "reclaim_account");
+
   private Machine machine;
   private Cpu cpu;
   private SmoTestModule smo;
   private Modules modules;
   private SysfsTree sysfs;
   private ProcFiles proc;
+  private SlabDefragFiles slabDefrag;
   private int dmesgMark;
+  private Tunables tunables;
   private final List<Runnable> onReboot = new ArrayList<>();
+  private final List<Consumer<String>> afterCommand = new ArrayList<>();
 
   /** A session on a bare {@code machine}: 1 node, 2 CPUs, 1 GiB, slub_defrag loaded. */
   public Session() {
     boot(MachineSpec.parse(List.of()));
   }
 
+  /**
+   * A session on the machine a {@code machine} line describes (for instance {@code machine mem=8M},
+   * which boots faster than the default's 1 GiB), slub_defrag loaded.
+   *
+   * @throws CommandException when the line is not a valid {@code machine} command
+   */
+  public Session(String machineLine) {
+    List<String> w = Words.split(machineLine);
+    if (w.isEmpty() || !w.get(0).equals("machine")) {
+      throw new CommandException("session: expected a machine line, got '" + machineLine + "'");
+    }
+    boot(MachineSpec.parse(w.subList(1, w.size())));
+  }
+
   private void boot(MachineSpec spec) {
     Machine m = new Machine(spec.config(), spec.options());
+    if (machine != null) {
+      machine.shutdown();
+    }
     machine = m;
     cpu = m.cpu(0);
     sysfs = new SysfsTree(m.slub(), () -> cpu);
     proc = new ProcFiles(m.slub());
+    slabDefrag = new SlabDefragFiles(m.defragDaemon());
     modules = new Modules(m);
     smo = modules.insmodSmo(cpu);
     dmesgMark = 0;
+    tunables = Tunables.AS_CREATED;
     onReboot.forEach(Runnable::run);
+    m.releaseCpus();
   }
 
   /** Runs {@code r} each time a {@code machine} command boots a fresh machine. */
   public void onReboot(Runnable r) {
     onReboot.add(r);
+  }
+
+  /**
+   * Runs {@code hook} with each line the session carried out without refusal, after it ran: the
+   * seam through which a test attaches its probes to what a script sets up (a cache's mobility, a
+   * loaded module).
+   */
+  public void afterEachCommand(Consumer<String> hook) {
+    afterCommand.add(hook);
   }
 
   public Machine machine() {
@@ -89,12 +150,29 @@ public final class Session {
     return sysfs;
   }
 
+  /** What {@code check} assumes about tunables right now. */
+  public Tunables tunables() {
+    return tunables;
+  }
+
   /** Runs one line; returns its output (possibly empty, each printed line ending in a newline). */
   public String execute(String line) {
+    return machine.exclusive(() -> executeLocked(line));
+  }
+
+  private String executeLocked(String line) {
     String trimmed = line.strip();
     if (trimmed.isEmpty() || trimmed.startsWith("#")) {
       return "";
     }
+    String out = run(trimmed);
+    for (Consumer<String> hook : afterCommand) {
+      hook.accept(trimmed);
+    }
+    return out;
+  }
+
+  private String run(String trimmed) {
     List<String> w = Words.split(trimmed);
     String cmd = w.get(0);
     List<String> args = w.subList(1, w.size());
@@ -115,12 +193,14 @@ public final class Session {
         case "dmesg" -> dmesg(args);
         case "defrag_slabs" -> defragSlabs(args);
         case "slabinfo" -> slabinfo(args);
+        case "expect" -> expect(args, trimmed);
+        case "inject" -> FaultInjection.inject(args, smo);
         default ->
             throw new CommandException(
                 "unknown command '"
                     + cmd
                     + "' (expected machine, insmod, rmmod, cpu, create, echo, cat, ls, check,"
-                    + " dmesg, defrag_slabs or slabinfo)");
+                    + " dmesg, defrag_slabs, slabinfo, expect or inject)");
       };
     } catch (SysfsException e) {
       throw new CommandException(e.getMessage(), e);
@@ -245,8 +325,15 @@ public final class Session {
           smo, cpu, machine.config().nodes(), machine.log(), data, machine.slub().kernelFidelity());
     } else if (modules.ownsPath(path)) {
       modules.write(path, data, cpu);
+    } else if (path.equals(Modules.SMO_IDS) || path.equals(Modules.SMOX_THINGS)) {
+      throw new CommandException(path + ": read-only file (EACCES, mode 0400)");
     } else if (path.startsWith(SysfsTree.ROOT + "/")) {
       sysfs.write(path, data);
+      if (TUNABLE_FILES.contains(path.substring(path.lastIndexOf('/') + 1))) {
+        tunables = Tunables.WRITTEN;
+      }
+    } else if (SlabDefragFiles.owns(path)) {
+      slabDefrag.write(path, data);
     } else if (path.equals(ProcFiles.SLABINFO) || path.equals(ProcFiles.BUDDYINFO)) {
       throw new CommandException(path + ": read-only file (EACCES)");
     } else {
@@ -260,8 +347,17 @@ public final class Session {
     if (path.equals(Modules.SMO_CALLFN) || modules.ownsPath(path)) {
       throw new CommandException(path + ": write-only file (EACCES, mode 0200)");
     }
+    if (path.equals(Modules.SMO_IDS)) {
+      return smoIds(path);
+    }
+    if (path.equals(Modules.SMOX_THINGS)) {
+      return modules.things(path);
+    }
     if (path.startsWith(SysfsTree.ROOT + "/")) {
       return sysfs.read(path);
+    }
+    if (SlabDefragFiles.owns(path)) {
+      return slabDefrag.read(path);
     }
     if (path.equals(ProcFiles.SLABINFO) || path.equals(ProcFiles.BUDDYINFO)) {
       return proc.read(path);
@@ -269,11 +365,29 @@ public final class Session {
     throw new CommandException(path + ": no such file (ENOENT)");
   }
 
+  private String smoIds(String path) {
+    if (smo == null) {
+      throw new CommandException(path + ": no such file (slub_defrag is not loaded)");
+    }
+    if (machine.slub().kernelFidelity()) {
+      throw new CommandException(path + ": kernel-faithful mode keeps no ids (ENOENT)");
+    }
+    return IdRanges.format(smo.ids()) + "\n";
+  }
+
+  private String expect(List<String> args, String line) {
+    if (args.isEmpty()) {
+      throw new CommandException("expect: expected expect PATH = TEXT or expect PATH TERM...");
+    }
+    Expect.check(args, line, cat(args.subList(0, 1)));
+    return "";
+  }
+
   private String ls(List<String> args) {
     arity("ls", args, 0, 1, "ls [DIR]");
     String dir = args.isEmpty() ? SysfsTree.ROOT : args.get(0);
     StringBuilder sb = new StringBuilder();
-    for (String e : sysfs.list(dir)) {
+    for (String e : SlabDefragFiles.owns(dir) ? slabDefrag.list(dir) : sysfs.list(dir)) {
       sb.append(e).append('\n');
     }
     return sb.toString();
@@ -281,7 +395,7 @@ public final class Session {
 
   private String check(List<String> args) {
     arity("check", args, 0, 0, "check");
-    String problem = Checks.run(machine, smo, modules);
+    String problem = Checks.run(machine, tunables, smo, modules);
     if (problem != null) {
       throw new CommandException("check: " + problem);
     }
