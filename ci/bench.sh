@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs the performance suite in one command: builds slub-bench (mvn -Pbench), runs every JMH
 # benchmark with short settings, summarises medians and ratios against the targets, cross-checks
-# them in thread CPU time, then runs the scale report (one JVM per live-object count). Results go
-# to target/bench/ (see docs/PERFORMANCE.md).
+# them in thread CPU time, runs the fuzzer for its commands/s on one and two threads, then runs the
+# scale report (one JVM per live-object count). Results go to target/bench/ (see
+# docs/PERFORMANCE.md).
 #
 #   ci/bench.sh                 everything
-#   ci/bench.sh FastPath        only JMH benchmarks matching the regex; no CPU-time or scale runs
+#   ci/bench.sh FastPath        only JMH benchmarks matching the regex; no CPU-time, fuzzer or scale runs
 #   BENCH_JMH="-wi 5 -i 10 -w 2s -r 2s -f 3" ci/bench.sh     longer JMH runs
 #   BENCH_SCALE="10000 100000" ci/bench.sh                   other scale points ("" skips them)
 set -euo pipefail
@@ -35,6 +36,14 @@ java -cp "$jar" dev.slubsmo.bench.JmhSummary "$out/jmh.json" | tee "$out/summary
 if [ $# -eq 0 ]; then
   java -Dio.netty.leakDetection.level=disabled -cp "$jar" dev.slubsmo.bench.CpuTimeCheck |
     tee "$out/cputime.md"
+  # The fuzzer (test-suite's test sources) reports its own rate on standard error.
+  : > "$out/fuzz.txt"
+  for threads in 1 2; do
+    mvn -B -q -ntp -pl test-suite -am -Pfuzz -DskipTests test -Dsmo.fuzz.seed=1 \
+      -Dsmo.fuzz.commands=$((200000 * threads)) -Dsmo.fuzz.threads="$threads" \
+      -Dsmo.fuzz.out="$PWD/$out/fuzz-failures" > "$out/fuzz-report-$threads.txt" 2> "$out/fuzz-$threads.err"
+    grep 'smo fuzz:' "$out/fuzz-$threads.err" | tee -a "$out/fuzz.txt"
+  done
 fi
 
 if [ -n "$scale" ]; then
