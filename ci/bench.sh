@@ -42,7 +42,7 @@ if [ $# -eq 0 ]; then
     mvn -B -q -ntp -pl test-suite -am -Pfuzz -DskipTests test -Dsmo.fuzz.seed=1 \
       -Dsmo.fuzz.commands=$((200000 * threads)) -Dsmo.fuzz.threads="$threads" \
       -Dsmo.fuzz.out="$PWD/$out/fuzz-failures" > "$out/fuzz-report-$threads.txt" 2> "$out/fuzz-$threads.err"
-    grep 'smo fuzz:' "$out/fuzz-$threads.err" | tee -a "$out/fuzz.txt"
+    grep 'smo fuzz:' "$out/fuzz-$threads.err" | sed 's/\x1b\[[0-9;]*m//g' | tee -a "$out/fuzz.txt"
   done
 fi
 

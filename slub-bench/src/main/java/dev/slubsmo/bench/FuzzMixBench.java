@@ -17,7 +17,9 @@ import org.openjdk.jmh.annotations.State;
  * enabled: a fixed cycle of {@link #MIX} commands (allocations, frees at list positions, a sysfs
  * read, shrink and defrag) that returns to the same object count each cycle. With a full {@link
  * InvariantChecker#check} after every command, the way a fuzzer runs; and without it, and the check
- * alone, to show where the time goes. Ops are commands (or checks).
+ * alone, to show where the time goes. Ops are commands (or checks). The fuzzer itself lives in
+ * test-suite's test sources, out of this module's reach; {@code ci/bench.sh} runs it for its own
+ * rate, and this mix is its proxy inside JMH.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
