@@ -46,10 +46,12 @@ final class FreelistWalk {
   /** The slot index of {@code addr} in {@code p} ({@code check_valid_pointer}), or -1. */
   static int slot(KmemCache s, Slab p, long addr) {
     long rel = addr - p.base() - s.redLeftPad();
-    if (rel < 0 || rel % s.size() != 0 || rel / s.size() >= p.objects()) {
+    int size = s.size();
+    if (rel < 0 || rel >= (long) p.objects() * size) {
       return -1;
     }
-    return (int) (rel / s.size());
+    int idx = (int) rel / size;
+    return idx * size == rel ? idx : -1;
   }
 
   private static void walkPage(KmemCache s, SlabFacts sf, BitSet slots, Findings f) {
@@ -58,9 +60,8 @@ final class FreelistWalk {
     int n = 0;
     while (obj != 0) {
       int idx = slot(s, p, obj);
-      String entry = "page freelist entry " + n;
       if (idx < 0) {
-        f.object(Invariant.FREELIST_WALK, p, obj, entry + " is not an object of the slab");
+        f.object(Invariant.FREELIST_WALK, p, obj, pageEntry(n) + " is not an object of the slab");
         return;
       }
       if (slots.get(idx)) {
@@ -68,7 +69,7 @@ final class FreelistWalk {
             Invariant.FREELIST_WALK,
             p,
             obj,
-            entry + " repeats an earlier entry: the freelist does not terminate");
+            pageEntry(n) + " repeats an earlier entry: the freelist does not terminate");
         return;
       }
       slots.set(idx);
@@ -104,9 +105,12 @@ final class FreelistWalk {
     int n = 0;
     while (obj != 0) {
       int idx = slot(s, page, obj);
-      String entry = "cpu " + c.cpu() + "'s freelist entry " + n;
       if (idx < 0) {
-        f.object(Invariant.CPU_FREELIST, page, obj, entry + " is not an object of its CPU slab");
+        f.object(
+            Invariant.CPU_FREELIST,
+            page,
+            obj,
+            cpuEntry(c, n) + " is not an object of its CPU slab");
         sf.cpuWalked = false;
         return;
       }
@@ -115,17 +119,17 @@ final class FreelistWalk {
             Invariant.CPU_FREELIST,
             page,
             obj,
-            entry + " repeats an earlier entry: the freelist does not terminate");
+            cpuEntry(c, n) + " repeats an earlier entry: the freelist does not terminate");
         sf.cpuWalked = false;
         return;
       }
       sf.cpuSlots.set(idx);
       sf.cpuFree++;
-      n++;
       if (sf.pageSlots.get(idx)) {
         sf.cpuOnPage++;
-        f.object(Invariant.ONE_PLACE, page, obj, entry + " is on the page freelist too");
+        f.object(Invariant.ONE_PLACE, page, obj, cpuEntry(c, n) + " is on the page freelist too");
       }
+      n++;
       try {
         obj = s.freepointer(obj);
       } catch (MemoryFault e) {
@@ -134,5 +138,17 @@ final class FreelistWalk {
         return;
       }
     }
+  }
+
+  /**
+   * Where a walk stands, for messages only: built when something is reported, so a clean walk
+   * allocates nothing per entry.
+   */
+  private static String pageEntry(int n) {
+    return "page freelist entry " + n;
+  }
+
+  private static String cpuEntry(CacheCpu c, int n) {
+    return "cpu " + c.cpu() + "'s freelist entry " + n;
   }
 }

@@ -62,21 +62,28 @@ final class GeometryChecks {
     int flags = s.flags();
     boolean rcu = SlabFlags.has(flags, SlabFlags.TYPESAFE_BY_RCU);
     boolean v6 = s.slub().params().profile() == GeometryProfile.V6;
-    String state = "offset = " + s.offset() + ", inuse = " + s.inuse();
     if (s.ctor() != null || SlabFlags.has(flags, SlabFlags.POISON) || rcu && !v6) {
       if (s.offset() != s.inuse()) {
-        f.cache(Invariant.FREE_POINTER_OFFSET, state + " in a cache with RCU, POISON or ctor");
+        f.cache(
+            Invariant.FREE_POINTER_OFFSET, offsetState(s) + " in a cache with RCU, POISON or ctor");
       }
     } else if (rcu) {
       boolean inside = s.offset() % 8 == 0 && s.offset() + 8 <= s.objectSize();
       if (s.offset() != s.inuse() && !inside) {
         f.cache(
             Invariant.FREE_POINTER_OFFSET,
-            state + ": neither after the object nor a word inside it");
+            offsetState(s) + ": neither after the object nor a word inside it");
       }
     } else if (asCreated && s.offset() != 0) {
-      f.cache(Invariant.FREE_POINTER_OFFSET, state + " in a cache without RCU, POISON or ctor");
+      f.cache(
+          Invariant.FREE_POINTER_OFFSET,
+          offsetState(s) + " in a cache without RCU, POISON or ctor");
     }
+  }
+
+  /** The offset and inuse words, for messages: built only when one is reported. */
+  private static String offsetState(KmemCache s) {
+    return "offset = " + s.offset() + ", inuse = " + s.inuse();
   }
 
   /** Invariant 3. */

@@ -130,11 +130,13 @@ final class SlabCensus {
   private int walkList(CacheNode n, SlabList list, boolean partial, Findings f) {
     int walk = ++walks;
     int count = 0;
-    String name = "node " + n.node() + "'s " + list.name() + " list";
     for (Slab p = list.head(); p != null; p = p.listNext()) {
       SlabFacts sf = of(p);
       if (sf.listWalk == walk) {
-        f.slab(Invariant.PARTIAL_COUNT, p, name + " comes back to this slab after " + count);
+        f.slab(
+            Invariant.PARTIAL_COUNT,
+            p,
+            listName(n, list) + " comes back to this slab after " + count);
         break;
       }
       sf.listWalk = walk;
@@ -146,10 +148,13 @@ final class SlabCensus {
       count++;
       if (p.list() != list) {
         String link = p.list() == null ? "no list" : "another " + p.list().name() + " list";
-        f.slab(Invariant.PARTIAL_COUNT, p, "on " + name + " but linked as on " + link);
+        f.slab(Invariant.PARTIAL_COUNT, p, "on " + listName(n, list) + " but linked as on " + link);
       }
       if (p.node() != n.node()) {
-        f.slab(Invariant.PARTIAL_COUNT, p, "on " + name + " but its memory is on node " + p.node());
+        f.slab(
+            Invariant.PARTIAL_COUNT,
+            p,
+            "on " + listName(n, list) + " but its memory is on node " + p.node());
       }
       if (partial) {
         partialFree[n.node()] += p.objects() - p.inuse();
@@ -163,8 +168,13 @@ final class SlabCensus {
       f.node(
           Invariant.PARTIAL_COUNT,
           n.node(),
-          name + " holds " + count + " slabs but records size " + list.size());
+          listName(n, list) + " holds " + count + " slabs but records size " + list.size());
     }
     return count;
+  }
+
+  /** The list's name in messages; built only when one is reported. */
+  private static String listName(CacheNode n, SlabList list) {
+    return "node " + n.node() + "'s " + list.name() + " list";
   }
 }

@@ -172,10 +172,17 @@ public final class PhysicalMemory {
    * memchr_inv}).
    */
   public long findMismatch(long addr, long len, byte value) {
-    for (long a = addr; a < addr + len; a++) {
-      if (readByte(a) != value) {
-        return a;
+    while (len > 0) {
+      byte[] f = frame(addr);
+      int off = (int) (addr & PAGE_MASK);
+      int n = (int) Math.min(len, PageAllocator.PAGE_SIZE - off);
+      for (int i = off; i < off + n; i++) {
+        if (f[i] != value) {
+          return addr + (i - off);
+        }
       }
+      addr += n;
+      len -= n;
     }
     return 0;
   }

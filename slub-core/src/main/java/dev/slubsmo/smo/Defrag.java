@@ -6,6 +6,7 @@ import dev.slubsmo.slab.KmemCache;
 import dev.slubsmo.slab.Slab;
 import dev.slubsmo.slab.Slub;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -96,7 +97,7 @@ public final class Defrag {
           page.unlock();
           continue;
         }
-        moveList.add(0, page);
+        moveList.add(page);
         if (movable) {
           n.unlinkForMove(page);
           Vacate.freeze(page);
@@ -108,6 +109,9 @@ public final class Defrag {
           break;
         }
       }
+      // list_move() to the head of move_list: newest first. Appending and reversing once keeps
+      // that order without the quadratic cost of inserting at the front of an array.
+      Collections.reverse(moveList);
       if (!movable) {
         for (Slab page : moveList) {
           n.partial().addTail(page);
