@@ -1,6 +1,5 @@
 package dev.slubsmo.suite.fuzz;
 
-import dev.slubsmo.suite.xarray.XArrayModule;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +66,7 @@ final class Campaign {
             + (config.commands > 0 && config.seconds > 0 ? " or " : "")
             + (config.seconds > 0 ? config.seconds + " s" : "")
             + ", xarray "
-            + (config.xarray ? "on" : "off (" + XArrayModule.NOT_YET + ")"));
+            + (config.xarray ? "on" : "off"));
     RunStats total = new RunStats();
     MachineMix mix = new MachineMix();
     long step = config.commands > 0 ? Math.max(1, config.commands / 10) : 250_000;

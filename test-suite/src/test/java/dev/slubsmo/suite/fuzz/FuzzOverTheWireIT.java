@@ -34,13 +34,13 @@ class FuzzOverTheWireIT {
 
   /** Runs planned as {@link Campaign} plans them: a run seed, then its machine and length. */
   static List<Arguments> runs() {
-    boolean xarray = XArrayModule.insmod(new Session("machine mem=32M"));
+    XArrayModule.insmod(new Session("machine mem=32M"));
     SplittableRandom master = new SplittableRandom(SEED);
     List<Arguments> out = new ArrayList<>();
     for (int i = 0; i < RUNS; i++) {
       long runSeed = master.nextLong();
       SplittableRandom r = new SplittableRandom(runSeed);
-      FuzzMachine m = FuzzMachine.random(r, xarray);
+      FuzzMachine m = FuzzMachine.random(r, true);
       out.add(Arguments.of(m, runSeed, 60 + r.nextInt(440)));
     }
     return out;

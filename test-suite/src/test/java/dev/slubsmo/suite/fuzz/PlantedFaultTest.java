@@ -3,7 +3,6 @@ package dev.slubsmo.suite.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.slubsmo.suite.xarray.XArrayModule;
 import dev.slubsmo.testmodule.lang.Session;
@@ -19,8 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The fuzzer is checked too: each planted fault must be found within the CI budget, minimized to a
  * short script, and that script must replay through {@code ScriptRunner} on a planted session
- * exactly as its header says, and run clean without the fault. The XArray fault needs the XArray
- * module and is aborted (reported as skipped) with {@link XArrayModule#NOT_YET} until it exists.
+ * exactly as its header says, and run clean without the fault. The XArray fault loads the XArray
+ * module first; a refused load fails the test.
  */
 class PlantedFaultTest {
   private static final Map<String, Campaign.Failure> FOUND = new HashMap<>();
@@ -53,7 +52,7 @@ class PlantedFaultTest {
 
   private static synchronized Campaign.Failure hunt(Fault f) throws InterruptedException {
     if (f.xarray) {
-      assumeTrue(XArrayModule.insmod(new Session("machine mem=32M")), XArrayModule.NOT_YET);
+      XArrayModule.insmod(new Session("machine mem=32M"));
     }
     if (!FOUND.containsKey(f.name)) {
       Campaign.Result r =

@@ -1,6 +1,5 @@
 package dev.slubsmo.suite.xarray;
 
-import dev.slubsmo.testmodule.lang.CommandException;
 import dev.slubsmo.testmodule.lang.Session;
 
 /**
@@ -10,10 +9,6 @@ import dev.slubsmo.testmodule.lang.Session;
  * check}, {@code test [NR [KEEP]]}) and the model's read-only {@code
  * /sys/kernel/debug/smox/things}: one line, the present indices as ranges, then {@code
  * markM=RANGES} for each mark M (0..2) set on some index, e.g. {@code 0-5,12 mark0=0-2 mark2=12}.
- *
- * <p>Capability: the module is being added to the command language. Until it exists, {@code insmod}
- * answers "unknown module", and only that answer means "not yet available"; any other refusal, or
- * anything going wrong once it loads, fails.
  */
 public final class XArrayModule {
   public static final String NAME = "slub_defrag_xarray";
@@ -27,24 +22,10 @@ public final class XArrayModule {
 
   public static final int LOAD_KEEP = 6;
 
-  /** Why the XArray parts do not run yet. */
-  public static final String NOT_YET =
-      NAME
-          + " not yet available: insmod answers 'unknown module' (being added to the command"
-          + " language)";
-
   private XArrayModule() {}
 
-  /** Loads the module: true; false while it does not exist yet; any other refusal propagates. */
-  public static boolean insmod(Session s) {
-    try {
-      s.execute("insmod " + NAME);
-      return true;
-    } catch (CommandException e) {
-      if (e.getMessage().startsWith("insmod: unknown module '" + NAME + "'")) {
-        return false;
-      }
-      throw e;
-    }
+  /** Loads the module; a refusal propagates and fails the caller. */
+  public static void insmod(Session s) {
+    s.execute("insmod " + NAME);
   }
 }
