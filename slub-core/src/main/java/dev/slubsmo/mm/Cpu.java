@@ -13,6 +13,9 @@ public final class Cpu {
   private final int node;
   private final ReentrantLock lock = new ReentrantLock();
   private volatile Thread owner;
+  private boolean atomic;
+
+  private static final ThreadLocal<Cpu> CALLBACK_CPU = new ThreadLocal<>();
 
   Cpu(int id, int node) {
     this.id = id;
@@ -49,10 +52,6 @@ public final class Cpu {
       throw new IllegalStateException("cpu " + id + " is held by " + holder.getName());
     }
   }
-
-  private boolean atomic;
-
-  private static final ThreadLocal<Cpu> CALLBACK_CPU = new ThreadLocal<>();
 
   /**
    * The CPU an SMO callback runs on: the CPU of the shrink, defrag or move that called it, or null
