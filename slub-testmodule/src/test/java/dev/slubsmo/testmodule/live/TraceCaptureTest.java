@@ -5,6 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slubsmo.testmodule.replay.CacheResult;
+import dev.slubsmo.testmodule.replay.Policy;
+import dev.slubsmo.testmodule.replay.PolicyResult;
+import dev.slubsmo.testmodule.replay.PolicySetup;
+import dev.slubsmo.testmodule.replay.Replay;
+import dev.slubsmo.testmodule.replay.ReplayInputs;
+import dev.slubsmo.testmodule.replay.ReplayOptions;
+import dev.slubsmo.testmodule.replay.ReplayResult;
+import dev.slubsmo.testmodule.replay.StartLayout;
+import dev.slubsmo.testmodule.replay.TraceSource;
+import dev.slubsmo.testmodule.trace.SysfsSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -59,6 +70,32 @@ class TraceCaptureTest {
       assertTrue(m.find(), line);
       assertTrue(CaptureSettings.KMEM_EVENTS.contains(m.group(1)), line);
     }
+  }
+
+  @Test
+  void captureReplaysThroughTheModelConservingObjects() throws IOException {
+    Path dir = result.directory();
+    ReplayResult r =
+        Replay.run(
+            new ReplayOptions(
+                TraceSource.file(dir.resolve("trace.txt.xz")),
+                ReplayInputs.geometry(null),
+                SysfsSnapshot.read(dir.resolve("sysfs.before.tsv")),
+                StartLayout.Mode.SNAPSHOT,
+                SysfsSnapshot.read(dir.resolve("sysfs.after.tsv")),
+                List.of(PolicySetup.of(Policy.NONE), PolicySetup.of(Policy.SMO_KERNEL)),
+                1,
+                false,
+                -1,
+                null));
+    assertTrue(r.events() > 0);
+    assertEquals(0, r.malformedLines());
+    for (PolicyResult p : r.policies()) {
+      for (CacheResult c : p.caches()) {
+        assertEquals(c.traceLive(), c.live(), p.label() + " " + c.name());
+      }
+    }
+    assertTrue(r.policy("smo-kernel").totalPages() <= r.policy("none").totalPages());
   }
 
   @Test
