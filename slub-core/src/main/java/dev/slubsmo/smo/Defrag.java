@@ -183,7 +183,7 @@ public final class Defrag {
       }
       long live = n.totalObjects() - free;
       long full = n.nrSlabs() - n.nrPartial();
-      long floor = (live + s.objsPerSlab() - 1) / s.objsPerSlab();
+      long floor = Floor.slabs(live, s.objsPerSlab());
       long keep = Math.max(0, floor - full);
       for (Slab p : partials) {
         n.partial().remove(p);
@@ -286,16 +286,10 @@ public final class Defrag {
           }
           long live = n.totalObjects() - free;
           long full = n.nrSlabs() - n.nrPartial();
-          long floor = (live + s.objsPerSlab() - 1) / s.objsPerSlab();
-          inuse.sort(Comparator.reverseOrder());
-          long kept = Math.min(full, floor) * s.objsPerSlab();
-          for (int k = 0; k < floor - full && k < inuse.size(); k++) {
-            kept += inuse.get(k);
-          }
           c.slabs += n.nrSlabs();
           c.partial += n.nrPartial();
-          c.floor += floor;
-          c.minMoves += Math.max(0, live - kept);
+          c.floor += Floor.slabs(live, s.objsPerSlab());
+          c.minMoves += Floor.minMoves(live, full, inuse, s.objsPerSlab());
         } finally {
           n.listLock().unlock();
         }

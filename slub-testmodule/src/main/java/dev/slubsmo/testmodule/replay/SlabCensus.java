@@ -4,8 +4,8 @@ import dev.slubsmo.slab.CacheCpu;
 import dev.slubsmo.slab.CacheNode;
 import dev.slubsmo.slab.KmemCache;
 import dev.slubsmo.slab.Slab;
+import dev.slubsmo.smo.Floor;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -70,17 +70,11 @@ public record SlabCensus(
       for (int i : inuse) {
         nodeLive += i;
       }
-      long nodeFloor = (nodeLive + per - 1) / per;
-      inuse.sort(Comparator.reverseOrder());
-      long kept = Math.min(full, nodeFloor) * per;
-      for (int k = 0; k < nodeFloor - full && k < inuse.size(); k++) {
-        kept += inuse.get(k);
-      }
       slabs += node.nrSlabs();
       partial += node.nrPartial();
       live += nodeLive;
-      floor += nodeFloor;
-      minMoves += nodeLive - kept;
+      floor += Floor.slabs(nodeLive, per);
+      minMoves += Floor.minMoves(nodeLive, full, inuse, per);
     }
     return new SlabCensus(slabs, partial, live, floor, minMoves, occupancy);
   }
